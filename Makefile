@@ -1,0 +1,31 @@
+# The README's two commands: `make report` and `make test`.
+BUILD ?= build
+JOBS ?= 2
+CMAKE_FLAGS ?=
+DEBIAN_PACKAGES := cmake g++ make pkg-config libyaml-cpp-dev libhpdf-dev libgtest-dev googletest \
+  libbenchmark-dev nlohmann-json3-dev fonts-dejavu-core poppler-utils qpdf libxml2-utils
+
+.PHONY: all deps configure build report test bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh $(DEBIAN_PACKAGES)
+
+configure: deps
+	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j $(JOBS)
+
+report: build
+	$(BUILD)/zorgcap report --inputs inputs --out outputs
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	$(BUILD)/zorgcap_bench
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,148 @@
+#include "cli/app.h"
+
+#include <filesystem>
+#include <optional>
+
+#include "cli/explain.h"
+#include "core/atomic_file.h"
+#include "inputs/load_inputs.h"
+#include "model/model.h"
+#include "writers/values_json.h"
+
+namespace zorgcap {
+namespace {
+
+constexpr const char* kUsage =
+    "Usage: zorgcap COMMAND [OPTIONS]\n"
+    "\n"
+    "Regenerates the tables of 'De effecten van sociale innovaties in de zorg' (Berenschot, 2024)\n"
+    "from the report's rekenmodel, with every number traceable to its formula and source.\n"
+    "\n"
+    "Commands:\n"
+    "  report [--inputs DIR] [--out DIR]   compute the model and write OUT/<scenario>/ (defaults: inputs, outputs)\n"
+    "  explain KEY [--inputs DIR]           show how a quantity is derived, down to its sources\n"
+    "\n"
+    "Options:\n"
+    "  --help       show this help\n"
+    "  --version    show the version\n"
+    "\n"
+    "Exit status: 0 success, 1 bad input or failed run, 2 bad usage.\n";
+
+struct Options {
+  std::string command;
+  std::string inputs = "inputs";
+  std::string out = "outputs";
+  std::vector<std::string> positional;
+};
+
+// Parses "--name VALUE" and "--name=VALUE" options; returns an error message on bad usage.
+std::optional<std::string> parse(const std::vector<std::string>& args, Options& o) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto take = [&](const std::string& name, std::string& into) -> std::optional<std::string> {
+      if (a == name) {
+        if (i + 1 >= args.size()) return "option " + name + " needs a value";
+        into = args[++i];
+        return std::string();
+      }
+      if (a.rfind(name + "=", 0) == 0) {
+        into = a.substr(name.size() + 1);
+        return std::string();
+      }
+      return std::nullopt;
+    };
+    if (auto r = take("--inputs", o.inputs)) {
+      if (!r->empty()) return r;
+      continue;
+    }
+    if (auto r = take("--out", o.out)) {
+      if (!r->empty()) return r;
+      continue;
+    }
+    if (a.size() > 1 && a[0] == '-') return "unknown option " + a;
+    if (o.command.empty())
+      o.command = a;
+    else
+      o.positional.push_back(a);
+  }
+  return std::nullopt;
+}
+
+std::optional<Inputs> load(const Options& o, std::ostream& err) {
+  Diagnostics diags;
+  SourceTexts texts;
+  auto inputs = load_inputs(o.inputs, diags, texts);
+  if (!inputs) {
+    err << diags.format(texts);
+    err << "zorgcap: " << diags.size() << (diags.size() == 1 ? " error" : " errors") << " in the inputs\n";
+  }
+  return inputs;
+}
+
+int report(const Options& o, std::ostream& out, std::ostream& err) {
+  if (!o.positional.empty()) {
+    err << "zorgcap report: unexpected argument '" << o.positional[0] << "'\n" << kUsage;
+    return kExitUsage;
+  }
+  auto inputs = load(o, err);
+  if (!inputs) return kExitBadInput;
+  Results results = evaluate(*inputs);
+  namespace fs = std::filesystem;
+  fs::path dir = fs::path(o.out) / inputs->scenario;
+  try {
+    fs::create_directories(dir);
+    write_file_atomic((dir / "values.json").string(), values_json(inputs->scenario, results, *inputs));
+  } catch (const std::exception& e) {
+    err << "zorgcap: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  out << "zorgcap: wrote " << (dir / "values.json").string() << " (" << results.size() << " quantities)\n";
+  return kExitOk;
+}
+
+int explain_command(const Options& o, std::ostream& out, std::ostream& err) {
+  if (o.positional.size() != 1) {
+    err << "zorgcap explain: give exactly one quantity key, e.g. zorgcap explain huisarts.vs.netto_fte\n";
+    return kExitUsage;
+  }
+  auto inputs = load(o, err);
+  if (!inputs) return kExitBadInput;
+  Results results = evaluate(*inputs);
+  if (!results.find(o.positional[0])) {
+    err << "zorgcap explain: no quantity '" << o.positional[0] << "' (zorgcap report lists every key in values.json)\n";
+    return kExitBadInput;
+  }
+  out << explain(results, *inputs, o.positional[0]);
+  return kExitOk;
+}
+
+}  // namespace
+
+int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  for (const std::string& a : args) {
+    if (a == "--help" || a == "-h") {
+      out << kUsage;
+      return kExitOk;
+    }
+    if (a == "--version") {
+      out << "zorgcap " << ZORGCAP_VERSION << "\n";
+      return kExitOk;
+    }
+  }
+  Options o;
+  if (auto problem = parse(args, o)) {
+    err << "zorgcap: " << *problem << "\n" << kUsage;
+    return kExitUsage;
+  }
+  try {
+    if (o.command == "report") return report(o, out, err);
+    if (o.command == "explain") return explain_command(o, out, err);
+  } catch (const std::exception& e) {
+    err << "zorgcap: internal error: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  err << (o.command.empty() ? "zorgcap: no command given\n" : "zorgcap: unknown command '" + o.command + "'\n") << kUsage;
+  return kExitUsage;
+}
+
+}  // namespace zorgcap

@@ -1,0 +1,16 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace zorgcap {
+
+// Writes `content` to `path` so that readers see the old file or the new one, never a part:
+// the bytes go to a temporary file in the same folder, are flushed to disk, then renamed over
+// `path`. Throws std::runtime_error (naming the path and the system's reason) on failure, after
+// removing the temporary file.
+void write_file_atomic(const std::string& path, std::string_view content);
+
+// The suffix of zorgcap's temporary files, so a later run can clear ones a killed run left.
+inline constexpr std::string_view kTempSuffix = ".zorgcap-tmp";
+
+}  // namespace zorgcap

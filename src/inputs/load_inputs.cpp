@@ -1,0 +1,297 @@
+#include "inputs/load_inputs.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+#include "core/suggest.h"
+#include "inputs/yaml_tree.h"
+#include "model/parameters.h"
+
+namespace zorgcap {
+namespace {
+
+using yaml::Node;
+
+// Reading one file: every check reports with the file name and a key path.
+class Reader {
+ public:
+  Reader(std::string file, Diagnostics& diags) : file_(std::move(file)), diags_(diags) {}
+
+  void error(const Location& where, const std::string& key, std::string message) {
+    diags_.error(file_, where, key, std::move(message));
+  }
+
+  // Reports keys of `map` not in `allowed`, with a suggestion.
+  void reject_unknown(const Node& map, const std::string& path, const std::vector<std::string_view>& allowed,
+                      std::string_view what) {
+    for (const yaml::MapEntry& e : map.entries) {
+      if (std::find(allowed.begin(), allowed.end(), e.key) != allowed.end()) continue;
+      std::string msg = "unknown " + std::string(what) + " '" + e.key + "'";
+      std::string hint = closest_match(e.key, allowed);
+      if (!hint.empty()) msg += " (did you mean '" + hint + "'?)";
+      error(e.key_where, join(path, e.key), msg);
+    }
+  }
+
+  bool expect_map(const Node& n, const std::string& path) {
+    if (n.is_map()) return true;
+    error(n.where, path, "expected a map of keys, got " + std::string(yaml::describe(n)));
+    return false;
+  }
+
+  std::optional<std::string> text(const Node& parent, std::string_view key, const std::string& path, bool required) {
+    const yaml::MapEntry* e = parent.find_entry(key);
+    std::string p = join(path, key);
+    if (!e) {
+      if (required) error(parent.where, p, "missing required key '" + std::string(key) + "'");
+      return std::nullopt;
+    }
+    if (!e->value.is_scalar() || e->value.text.empty()) {
+      error(e->value.kind == Node::Kind::null ? e->key_where : e->value.where, p,
+            "expected text, got " + std::string(e->value.is_scalar() ? "an empty value" : yaml::describe(e->value)));
+      return std::nullopt;
+    }
+    return e->value.text;
+  }
+
+  std::optional<double> number(const yaml::MapEntry& e, const std::string& path) {
+    const Node& n = e.value;
+    if (!n.is_scalar()) {
+      error(n.kind == Node::Kind::null ? e.key_where : n.where, path,
+            "expected a number, got " + std::string(yaml::describe(n)));
+      return std::nullopt;
+    }
+    if (!n.plain) {
+      error(n.where, path, "expected a number, got quoted text \"" + n.text + "\" (write the number without quotes)");
+      return std::nullopt;
+    }
+    if (auto v = yaml::parse_number(n.text)) return v;
+    std::string msg = "'" + n.text + "' is not a number";
+    if (n.text.find(',') != std::string::npos)
+      msg += " (write a point as the decimal separator and no thousands separator, e.g. 0.8 or 9842)";
+    else if (n.text.size() > 1 && n.text[0] == '0' && std::isdigit(static_cast<unsigned char>(n.text[1])))
+      msg += " (no leading zeros)";
+    else if (n.text.find('%') != std::string::npos)
+      msg += " (write a share as a fraction, e.g. 0.25 for 25%)";
+    error(n.where, path, msg);
+    return std::nullopt;
+  }
+
+  static std::string join(const std::string& path, std::string_view key) {
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+  }
+
+  const std::string& file() const { return file_; }
+
+ private:
+  std::string file_;
+  Diagnostics& diags_;
+};
+
+std::vector<std::string_view> parameter_keys() {
+  std::vector<std::string_view> keys;
+  for (const ParameterSpec& s : parameter_specs()) keys.push_back(s.key);
+  return keys;
+}
+
+bool in_domain(double v, Domain d) {
+  switch (d) {
+    case Domain::share: return v >= 0 && v <= 1;
+    case Domain::share_below_one: return v >= 0 && v < 1;
+    case Domain::share_positive: return v > 0 && v <= 1;
+    case Domain::nonnegative: return v >= 0;
+    case Domain::positive: return v > 0;
+  }
+  return false;
+}
+
+std::optional<Node> read_file(const std::string& path, Diagnostics& diags, SourceTexts& texts) {
+  std::string text;
+  auto node = yaml::parse_file(path, diags, text);
+  texts.emplace_back(path, std::move(text));
+  return node;
+}
+
+void read_sources(const Node& root, Reader& r, Inputs& out) {
+  if (!r.expect_map(root, "")) return;
+  r.reject_unknown(root, "", {"sources"}, "key");
+  const yaml::MapEntry* list = root.find_entry("sources");
+  if (!list) {
+    r.error(root.where, "sources", "missing required key 'sources'");
+    return;
+  }
+  if (!r.expect_map(list->value, "sources")) return;
+  for (const yaml::MapEntry& e : list->value.entries) {
+    std::string path = "sources." + e.key;
+    if (!r.expect_map(e.value, path)) continue;
+    r.reject_unknown(e.value, path, {"label", "reference", "url", "footnotes"}, "source field");
+    Source s;
+    s.id = e.key;
+    s.label = r.text(e.value, "label", path, true).value_or("");
+    s.reference = r.text(e.value, "reference", path, true).value_or("");
+    s.url = r.text(e.value, "url", path, false).value_or("");
+    if (const yaml::MapEntry* fn = e.value.find_entry("footnotes")) {
+      if (!fn->value.is_sequence()) {
+        r.error(fn->value.where, path + ".footnotes", "expected a list of footnote numbers, e.g. [58, 59]");
+      } else {
+        for (const Node& item : fn->value.items) {
+          auto v = item.is_scalar() && item.plain ? yaml::parse_number(item.text) : std::nullopt;
+          if (!v || *v < 1 || *v != static_cast<int>(*v))
+            r.error(item.where, path + ".footnotes", "a footnote number must be a whole number of 1 or more");
+          else
+            s.footnotes.push_back(static_cast<int>(*v));
+        }
+      }
+    }
+    out.sources.emplace(s.id, std::move(s));
+  }
+}
+
+// Reads one parameter definition (label, value or min/max, unit, source, note).
+void read_parameter(const yaml::MapEntry& e, const ParameterSpec& spec, Reader& r, Inputs& out) {
+  std::string path = "parameters." + e.key;
+  if (!r.expect_map(e.value, path)) return;
+  r.reject_unknown(e.value, path, {"label", "value", "min", "max", "unit", "source", "note"}, "parameter field");
+  Parameter p;
+  p.key = e.key;
+  p.file = r.file();
+  p.where = e.key_where;
+  bool ok = true;
+  auto label = r.text(e.value, "label", path, true);
+  ok &= label.has_value();
+  p.label = label.value_or("");
+  p.note = r.text(e.value, "note", path, false).value_or("");
+
+  if (auto unit = r.text(e.value, "unit", path, true)) {
+    const yaml::MapEntry* ue = e.value.find_entry("unit");
+    if (auto u = parse_unit(*unit)) {
+      if (*u != spec.unit) {
+        r.error(ue->value.where, path + ".unit",
+                "unit '" + *unit + "' does not match what the model expects ('" + std::string(unit_name(spec.unit)) + "')");
+        ok = false;
+      }
+      p.unit = *u;
+    } else {
+      std::size_t n = 0;
+      const std::string_view* names = unit_names(n);
+      std::string hint = closest_match(*unit, std::vector<std::string_view>(names, names + n));
+      r.error(ue->value.where, path + ".unit",
+              "unknown unit '" + *unit + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+      ok = false;
+    }
+  } else {
+    ok = false;
+  }
+
+  if (auto src = r.text(e.value, "source", path, true)) {
+    if (!out.sources.count(*src)) {
+      std::vector<std::string_view> ids;
+      for (const auto& [id, s] : out.sources) ids.push_back(id);
+      std::string hint = closest_match(*src, ids);
+      r.error(e.value.find_entry("source")->value.where, path + ".source",
+              "source '" + *src + "' is not defined in sources.yaml" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+      ok = false;
+    }
+    p.source = *src;
+  } else {
+    ok = false;
+  }
+
+  const yaml::MapEntry* value = e.value.find_entry("value");
+  const yaml::MapEntry* min = e.value.find_entry("min");
+  const yaml::MapEntry* max = e.value.find_entry("max");
+  auto check_domain = [&](const yaml::MapEntry& field, double v) {
+    if (in_domain(v, spec.domain)) return true;
+    r.error(field.value.where, path + "." + field.key,
+            field.value.text + " is out of range: '" + e.key + "' must be " + std::string(domain_description(spec.domain)));
+    return false;
+  };
+  if (value && (min || max)) {
+    r.error((min ? min : max)->key_where, path, "give either 'value' or 'min' and 'max', not both");
+    ok = false;
+  } else if (value) {
+    auto v = r.number(*value, path + ".value");
+    if (v && check_domain(*value, *v)) {
+      p.min = p.max = *v;
+    } else {
+      ok = false;
+    }
+  } else if (min || max) {
+    if (!min || !max) {
+      r.error(e.value.where, path, std::string("a range needs both 'min' and 'max'; '") + (min ? "max" : "min") + "' is missing");
+      ok = false;
+    } else {
+      auto lo = r.number(*min, path + ".min");
+      auto hi = r.number(*max, path + ".max");
+      bool lo_ok = lo && check_domain(*min, *lo);
+      bool hi_ok = hi && check_domain(*max, *hi);
+      if (lo_ok && hi_ok && *lo > *hi) {
+        r.error(min->value.where, path + ".min", "min (" + min->value.text + ") is greater than max (" + max->value.text + ")");
+        ok = false;
+      }
+      ok &= lo_ok && hi_ok;
+      if (lo) p.min = *lo;
+      if (hi) p.max = *hi;
+      p.ranged = true;
+    }
+  } else {
+    r.error(e.key_where, path, "missing 'value' (or 'min' and 'max')");
+    ok = false;
+  }
+  if (ok) out.parameters[p.key] = std::move(p);
+}
+
+void read_baseline(const Node& root, Reader& r, Inputs& out) {
+  if (!r.expect_map(root, "")) return;
+  r.reject_unknown(root, "", {"scenario", "title", "peildatum", "parameters"}, "key");
+  out.scenario = r.text(root, "scenario", "", true).value_or("baseline");
+  out.title = r.text(root, "title", "", true).value_or("");
+  out.peildatum = r.text(root, "peildatum", "", true).value_or("");
+  const yaml::MapEntry* params = root.find_entry("parameters");
+  if (!params) {
+    r.error(root.where, "parameters", "missing required key 'parameters'");
+    return;
+  }
+  if (!r.expect_map(params->value, "parameters")) return;
+  static const std::vector<std::string_view> keys = parameter_keys();
+  for (const yaml::MapEntry& e : params->value.entries) {
+    const ParameterSpec* spec = find_parameter_spec(e.key);
+    if (!spec) {
+      std::string hint = closest_match(e.key, keys);
+      r.error(e.key_where, "parameters." + e.key,
+              "unknown parameter '" + e.key + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+      continue;
+    }
+    read_parameter(e, *spec, r, out);
+  }
+  for (const ParameterSpec& spec : parameter_specs())
+    if (!params->value.find_entry(spec.key))
+      r.error(params->key_where, "parameters." + std::string(spec.key),
+              "parameter '" + std::string(spec.key) + "' is missing (the model needs it; unit " +
+                  std::string(unit_name(spec.unit)) + ")");
+}
+
+}  // namespace
+
+std::optional<Inputs> load_inputs(const std::string& dir, Diagnostics& diags, SourceTexts& texts) {
+  namespace fs = std::filesystem;
+  Inputs in;
+  std::size_t before = diags.size();
+  std::string sources_path = (fs::path(dir) / "sources.yaml").string();
+  std::string baseline_path = (fs::path(dir) / "baseline.yaml").string();
+  if (auto root = read_file(sources_path, diags, texts)) {
+    Reader r(sources_path, diags);
+    read_sources(*root, r, in);
+  }
+  in.files.push_back(sources_path);
+  if (auto root = read_file(baseline_path, diags, texts)) {
+    Reader r(baseline_path, diags);
+    read_baseline(*root, r, in);
+  }
+  in.files.push_back(baseline_path);
+  if (diags.size() != before) return std::nullopt;
+  return in;
+}
+
+}  // namespace zorgcap

@@ -1,0 +1,29 @@
+#pragma once
+#include <span>
+#include <string_view>
+
+#include "core/unit.h"
+
+namespace zorgcap {
+
+// What values a parameter may take; checked when inputs are loaded so the model can trust them.
+enum class Domain {
+  share,           // 0 <= x <= 1
+  share_below_one, // 0 <= x < 1 (used as 1 / (1 - x))
+  share_positive,  // 0 < x <= 1 (used as a divisor)
+  nonnegative,     // x >= 0
+  positive,        // x > 0 (used as a divisor)
+};
+
+struct ParameterSpec {
+  std::string_view key;
+  Unit unit;
+  Domain domain;
+};
+
+// Every parameter the rekenmodel reads. inputs/baseline.yaml must define exactly these.
+std::span<const ParameterSpec> parameter_specs();
+const ParameterSpec* find_parameter_spec(std::string_view key);
+std::string_view domain_description(Domain d);
+
+}  // namespace zorgcap

@@ -1,0 +1,34 @@
+#include "core/number_format.h"
+
+#include <gtest/gtest.h>
+
+#include "core/rounding.h"
+
+namespace zorgcap {
+
+TEST(RoundHalfUp, RoundsHalvesAwayFromZero) {
+  EXPECT_EQ(round_half_up(2.5, 0), 3);
+  EXPECT_EQ(round_half_up(-2.5, 0), -3);
+  EXPECT_EQ(round_half_up(2.49, 0), 2);
+  EXPECT_DOUBLE_EQ(round_half_up(0.664, 2), 0.66);
+}
+
+TEST(RoundHalfUp, TreatsAHalfBlurredByBinaryArithmeticAsAHalf) {
+  // 925 × 1748 × (0.08 + 0.0275 + 0.0025 + 0.015) lands a hair below 202112.5 in doubles.
+  double share = 0.08 + 0.0275 + 0.0025 + 0.015;
+  EXPECT_EQ(round_half_up(925 * 1748.0 * share, 0), 202113);
+  EXPECT_EQ(round_half_up(share * 100, 0), 13);
+}
+
+TEST(FormatNl, UsesDutchSeparators) {
+  EXPECT_EQ(format_nl(9842, 0), "9.842");
+  EXPECT_EQ(format_nl(19.395, 2), "19,40");
+  EXPECT_EQ(format_nl(1031.2, 2), "1.031,20");
+  EXPECT_EQ(format_nl(-23.921, 2), "-23,92");
+  EXPECT_EQ(format_nl(207054, 0), "207.054");
+  EXPECT_EQ(format_nl(0.4, 0), "0");
+  EXPECT_EQ(format_nl(-0.4, 0), "0");
+  EXPECT_EQ(format_nl(1234567.891, 1), "1.234.567,9");
+}
+
+}  // namespace zorgcap
