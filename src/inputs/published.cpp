@@ -1,0 +1,69 @@
+#include "inputs/published.h"
+
+#include "inputs/yaml_tree.h"
+
+namespace zorgcap {
+
+double scale_factor(PrintScale s) {
+  switch (s) {
+    case PrintScale::een: return 1;
+    case PrintScale::procent: return 100;
+    case PrintScale::miljoen: return 1e-6;
+    case PrintScale::duizend: return 1e-3;
+  }
+  return 1;
+}
+
+std::optional<std::vector<PublishedNumber>> load_published(const std::string& path, Diagnostics& diags,
+                                                           SourceTexts& texts) {
+  std::string text;
+  std::size_t before = diags.size();
+  auto root = yaml::parse_file(path, diags, text);
+  texts.emplace_back(path, text);
+  if (!root) return std::nullopt;
+  if (!root->is_map()) {
+    diags.error(path, root->where, "", "expected a map of published numbers");
+    return std::nullopt;
+  }
+  std::vector<PublishedNumber> out;
+  for (const yaml::MapEntry& e : root->entries) {
+    PublishedNumber p;
+    p.id = e.key;
+    auto str = [&](std::string_view k) -> std::string {
+      const yaml::Node* n = e.value.find(k);
+      return n && n->is_scalar() ? n->text : std::string();
+    };
+    auto num = [&](std::string_view k, bool required) -> std::optional<double> {
+      const yaml::Node* n = e.value.find(k);
+      if (!n) {
+        if (required) diags.error(path, e.key_where, e.key + "." + std::string(k), "missing");
+        return std::nullopt;
+      }
+      auto v = n->is_scalar() && n->plain ? yaml::parse_number(n->text) : std::nullopt;
+      if (!v) diags.error(path, n->where, e.key + "." + std::string(k), "expected a number");
+      return v;
+    };
+    p.printed = str("printed");
+    p.value = num("value", true).value_or(0);
+    p.decimals = static_cast<int>(num("decimals", true).value_or(0));
+    p.table = str("table");
+    p.cell = str("cell");
+    p.expected = num("expected", false);
+    p.erratum = str("erratum");
+    p.quantity = str("quantity");
+    p.bound = str("bound");
+    std::string scale = str("scale");
+    if (scale == "procent") p.scale = PrintScale::procent;
+    else if (scale == "miljoen") p.scale = PrintScale::miljoen;
+    else if (scale == "duizend") p.scale = PrintScale::duizend;
+    else if (scale.empty() || scale == "een") p.scale = PrintScale::een;
+    else diags.error(path, e.value.find("scale")->where, e.key + ".scale", "unknown scale '" + scale + "'");
+    if (!p.bound.empty() && p.bound != "min" && p.bound != "max")
+      diags.error(path, e.value.find("bound")->where, e.key + ".bound", "bound must be min or max");
+    out.push_back(std::move(p));
+  }
+  if (diags.size() != before) return std::nullopt;
+  return out;
+}
+
+}  // namespace zorgcap

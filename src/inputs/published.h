@@ -1,0 +1,34 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "inputs/diagnostics.h"
+#include "inputs/load_inputs.h"
+
+namespace zorgcap {
+
+// How a printed number relates to its quantity's value.
+enum class PrintScale { een, procent, miljoen, duizend };
+
+// One number the report prints (inputs/published.yaml), and the quantity zorgcap computes for it.
+struct PublishedNumber {
+  std::string id;          // "t10.netto_fte_vs.min"
+  std::string printed;     // as printed: "1.917"
+  double value = 0;        // parsed, in the printed unit
+  int decimals = 0;
+  std::string table;       // "10" or "text"
+  std::string cell;        // the cell text as printed
+  std::optional<double> expected;  // where the report contradicts itself: the consistent value
+  std::string erratum;     // id of the explanation in MODEL.md (I1 …)
+  std::string quantity;    // empty: not mapped
+  std::string bound;       // "min", "max" or empty (single value)
+  PrintScale scale = PrintScale::een;
+};
+
+std::optional<std::vector<PublishedNumber>> load_published(const std::string& path, Diagnostics& diags,
+                                                           SourceTexts& texts);
+
+double scale_factor(PrintScale s);
+
+}  // namespace zorgcap
