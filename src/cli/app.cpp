@@ -4,10 +4,9 @@
 #include <optional>
 
 #include "cli/explain.h"
-#include "core/atomic_file.h"
+#include "cli/report_command.h"
 #include "inputs/load_inputs.h"
 #include "model/model.h"
-#include "writers/values_json.h"
 
 namespace zorgcap {
 namespace {
@@ -19,7 +18,10 @@ constexpr const char* kUsage =
     "from the report's rekenmodel, with every number traceable to its formula and source.\n"
     "\n"
     "Commands:\n"
-    "  report [--inputs DIR] [--out DIR]   compute the model and write OUT/<scenario>/ (defaults: inputs, outputs)\n"
+    "  report [--inputs DIR] [--out DIR] [--templates DIR]\n"
+    "                                      compute the model and write OUT/<scenario>/ (defaults: inputs,\n"
+    "                                      outputs, templates): report.html, tables.json, tables.csv,\n"
+    "                                      values.json, manifest.json\n"
     "  explain KEY [--inputs DIR]           show how a quantity is derived, down to its sources\n"
     "\n"
     "Options:\n"
@@ -32,6 +34,7 @@ struct Options {
   std::string command;
   std::string inputs = "inputs";
   std::string out = "outputs";
+  std::string templates = "templates";
   std::vector<std::string> positional;
 };
 
@@ -52,6 +55,10 @@ std::optional<std::string> parse(const std::vector<std::string>& args, Options& 
       return std::nullopt;
     };
     if (auto r = take("--inputs", o.inputs)) {
+      if (!r->empty()) return r;
+      continue;
+    }
+    if (auto r = take("--templates", o.templates)) {
       if (!r->empty()) return r;
       continue;
     }
@@ -84,20 +91,11 @@ int report(const Options& o, std::ostream& out, std::ostream& err) {
     err << "zorgcap report: unexpected argument '" << o.positional[0] << "'\n" << kUsage;
     return kExitUsage;
   }
-  auto inputs = load(o, err);
-  if (!inputs) return kExitBadInput;
-  Results results = evaluate(*inputs);
-  namespace fs = std::filesystem;
-  fs::path dir = fs::path(o.out) / inputs->scenario;
-  try {
-    fs::create_directories(dir);
-    write_file_atomic((dir / "values.json").string(), values_json(inputs->scenario, results, *inputs));
-  } catch (const std::exception& e) {
-    err << "zorgcap: " << e.what() << "\n";
-    return kExitBadInput;
-  }
-  out << "zorgcap: wrote " << (dir / "values.json").string() << " (" << results.size() << " quantities)\n";
-  return kExitOk;
+  ReportOptions r;
+  r.inputs_dir = o.inputs;
+  r.out_dir = o.out;
+  r.templates_dir = o.templates;
+  return run_report(r, out, err);
 }
 
 int explain_command(const Options& o, std::ostream& out, std::ostream& err) {

@@ -1,24 +1,11 @@
 #include "cli/explain.h"
 
-#include <cmath>
 #include <set>
 
-#include "core/number_format.h"
+#include "document/value_text.h"
 
 namespace zorgcap {
 namespace {
-
-int decimals_for(double x) {
-  double a = std::fabs(x);
-  if (a >= 1000 || x == std::round(x)) return 0;
-  if (a >= 10) return 2;
-  return 4;
-}
-
-std::string one(double x, Unit u) {
-  if (u == Unit::aandeel) return format_nl(x * 100, decimals_for(x * 100) == 0 ? 1 : 2) + "%";
-  return format_nl(x, decimals_for(x));
-}
 
 void walk(const Results& results, const Inputs& inputs, const Quantity& q, const std::string& indent, bool last,
           bool root, std::set<std::string>& shown, std::string& out) {
@@ -43,12 +30,6 @@ void walk(const Results& results, const Inputs& inputs, const Quantity& q, const
 }
 
 }  // namespace
-
-std::string describe_value(const Quantity& q) {
-  std::string unit = q.unit == Unit::aandeel ? "" : " " + std::string(unit_name(q.unit));
-  if (q.single()) return one(q.min, q.unit) + unit;
-  return one(q.min, q.unit) + " (min) – " + one(q.max, q.unit) + " (max)" + unit;
-}
 
 std::string explain(const Results& results, const Inputs& inputs, const std::string& key) {
   std::set<std::string> shown;

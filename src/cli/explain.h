@@ -11,7 +11,4 @@ namespace zorgcap {
 // referred to rather than repeated.
 std::string explain(const Results& results, const Inputs& inputs, const std::string& key);
 
-// A quantity's value(s) for reading: "1.916,56 – 3.833,11 fte", shares as percentages.
-std::string describe_value(const Quantity& q);
-
 }  // namespace zorgcap

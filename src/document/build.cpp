@@ -1,0 +1,155 @@
+#include "document/build.h"
+
+#include <map>
+
+#include "document/value_text.h"
+
+namespace zorgcap {
+namespace {
+
+std::string cell_id(int table, bool header, int row, int col) {
+  return "t" + std::to_string(table) + (header ? "/h" : "/r") + std::to_string(row) + "/c" + std::to_string(col);
+}
+
+// Assigns each quantity a mark: in order of first use in the tables, then the rest by key.
+class Marks {
+ public:
+  int of(const std::string& key) {
+    auto [it, added] = marks_.emplace(key, static_cast<int>(order_.size()) + 1);
+    if (added) order_.push_back(key);
+    return it->second;
+  }
+  const std::vector<std::string>& order() const { return order_; }
+
+ private:
+  std::map<std::string, int, std::less<>> marks_;
+  std::vector<std::string> order_;
+};
+
+// Resolves one section's spans into grid positions (same placement rule as the template loader).
+std::vector<std::vector<BuiltCell>> build_rows(const TableTemplate& t, const std::vector<std::vector<CellTemplate>>& rows,
+                                               bool header, const Results& results, Marks& marks) {
+  std::vector<std::vector<BuiltCell>> out;
+  std::vector<std::vector<bool>> taken;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    std::vector<BuiltCell> built;
+    int col = 0;
+    auto is_taken = [&](std::size_t row, int c) {
+      return row < taken.size() && static_cast<std::size_t>(c) < taken[row].size() && taken[row][c];
+    };
+    for (const CellTemplate& ct : rows[r]) {
+      while (is_taken(r, col)) ++col;
+      BuiltCell cell;
+      cell.row = static_cast<int>(r);
+      cell.col = col;
+      cell.rowspan = ct.rowspan;
+      cell.colspan = ct.colspan;
+      cell.header = header;
+      cell.row_header = !header && col < t.row_header_columns;
+      cell.id = cell_id(t.number, header, cell.row, cell.col);
+      for (const Run& run : ct.runs) {
+        BuiltRun br;
+        if (run.number) {
+          const NumberRef& ref = *run.number;
+          const Quantity& q = results.at(ref.key);
+          br.is_number = true;
+          br.number.key = ref.key;
+          br.number.bound = ref.bound;
+          br.number.value = ref.bound == "max" ? q.max : q.min;
+          br.number.text = ref.format.apply(br.number.value);
+          br.number.mark = marks.of(ref.key);
+          br.text = br.number.text;
+        } else {
+          br.text = run.text;
+        }
+        cell.text += br.text;
+        cell.runs.push_back(std::move(br));
+      }
+      for (int rr = 0; rr < ct.rowspan; ++rr) {
+        if (taken.size() <= r + rr) taken.resize(r + rr + 1);
+        auto& line = taken[r + rr];
+        if (line.size() < static_cast<std::size_t>(col + ct.colspan)) line.resize(col + ct.colspan, false);
+        for (int cc = 0; cc < ct.colspan; ++cc) line[col + cc] = true;
+      }
+      col += ct.colspan;
+      built.push_back(std::move(cell));
+    }
+    out.push_back(std::move(built));
+  }
+  return out;
+}
+
+int column_count(const std::vector<std::vector<CellTemplate>>& header) {
+  int n = 0;
+  if (!header.empty())
+    for (const CellTemplate& c : header.front()) n += c.colspan;
+  return n;
+}
+
+}  // namespace
+
+bool BuiltCell::has_numbers() const {
+  for (const BuiltRun& r : runs)
+    if (r.is_number) return true;
+  return false;
+}
+
+bool check_bindings(const std::vector<TableTemplate>& templates, const Results& results, Diagnostics& diags) {
+  std::size_t before = diags.size();
+  for (const TableTemplate& t : templates)
+    for (const auto* section : {&t.header, &t.rows})
+      for (const auto& row : *section)
+        for (const CellTemplate& c : row)
+          for (const Run& run : c.runs) {
+            if (!run.number) continue;
+            const Quantity* q = results.find(run.number->key);
+            if (!q)
+              diags.error(t.file, c.where, run.number->key, "no quantity with this key (zorgcap report lists every key in values.json)");
+            else if (!q->single() && run.number->bound.empty())
+              diags.error(t.file, c.where, run.number->key, "this quantity has a min and a max value: write @min or @max");
+          }
+  return diags.size() == before;
+}
+
+Document build_document(const std::vector<TableTemplate>& templates, const Results& results, const Inputs& inputs,
+                        const std::string& inputs_digest) {
+  Document doc;
+  doc.scenario = inputs.scenario;
+  doc.title = inputs.title;
+  doc.peildatum = inputs.peildatum;
+  doc.inputs_digest = inputs_digest;
+  Marks marks;
+  for (const TableTemplate& t : templates) {
+    BuiltTable bt;
+    bt.number = t.number;
+    bt.id = "tabel-" + std::to_string(t.number);
+    bt.caption = t.caption;
+    bt.landscape = t.landscape;
+    bt.columns = column_count(t.header);
+    bt.header = build_rows(t, t.header, true, results, marks);
+    bt.body = build_rows(t, t.rows, false, results, marks);
+    bt.notes = t.notes;
+    doc.tables.push_back(std::move(bt));
+  }
+  results.for_each([&](const Quantity& q) { marks.of(q.key); });
+  for (const std::string& key : marks.order()) {
+    const Quantity& q = results.at(key);
+    ProvenanceEntry e;
+    e.mark = marks.of(key);
+    e.key = key;
+    e.anchor = "q-" + key;
+    e.quantity = &q;
+    e.value_text = describe_value(q);
+    if (q.is_input) {
+      e.source = &inputs.sources.at(q.source);
+    } else {
+      e.formula_text = render_formula(q, [&](const std::string& k) { return results.at(k).label; });
+      for (const std::string& op : q.operands) e.operand_marks.push_back(marks.of(op));
+    }
+    doc.provenance.push_back(std::move(e));
+  }
+  for (const auto& [id, s] : inputs.sources) doc.sources.push_back(&s);
+  return doc;
+}
+
+}  // namespace zorgcap

@@ -1,0 +1,74 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/results.h"
+#include "document/table_template.h"
+#include "inputs/inputs.h"
+
+namespace zorgcap {
+
+// A number as it appears in a built cell.
+struct BuiltNumber {
+  std::string key;     // quantity key
+  std::string bound;   // "min", "max" or ""
+  double value = 0;    // the raw value (unscaled, full precision)
+  std::string text;    // as displayed: "1.917"
+  int mark = 0;        // the number of its entry in the appendix "Herkomst van de getallen" (1-based)
+};
+
+// A piece of a built cell: literal text or a number.
+struct BuiltRun {
+  std::string text;  // the displayed text of this run (for a number: its formatted value)
+  bool is_number = false;
+  BuiltNumber number;  // when is_number
+};
+
+struct BuiltCell {
+  std::string id;      // "t10/r3/c2" (header cells: "t10/h0/c1"), from the cell's grid position
+  std::vector<BuiltRun> runs;
+  std::string text;    // all runs joined: exactly what is displayed; may contain '\n' line breaks
+  int row = 0, col = 0;          // top-left grid position within its section (header or body)
+  int rowspan = 1, colspan = 1;
+  bool header = false;           // a column header cell
+  bool row_header = false;       // a row header cell (leading columns of a body row)
+  bool has_numbers() const;
+};
+
+// A table after the build pass: spans resolved into a rectangular grid of `columns` columns.
+// Each row lists only the cells that start in it (cells covered by a span are omitted).
+struct BuiltTable {
+  int number = 0;
+  std::string id;       // "tabel-10"
+  std::string caption;
+  bool landscape = false;
+  int columns = 0;
+  std::vector<std::vector<BuiltCell>> header;  // header rows
+  std::vector<std::vector<BuiltCell>> body;    // body rows
+  std::vector<std::string> notes;
+};
+
+// One entry of the appendix "Herkomst van de getallen".
+struct ProvenanceEntry {
+  int mark = 0;  // 1-based, in order of first appearance in the tables, then the remaining ones by key
+  std::string key;
+  std::string anchor;  // "q-huisarts.vs.netto_fte"
+  const Quantity* quantity = nullptr;
+  std::string value_text;    // "1.916,56 – 3.833,11 fte" (min – max)
+  std::string formula_text;  // rendered with operand labels ("" for an input)
+  std::vector<int> operand_marks;  // the operands' entry marks, in formula order
+  const Source* source = nullptr;  // for an input
+};
+
+// The whole report of one scenario, ready for writers: nothing in it needs the model any more.
+struct Document {
+  std::string scenario;
+  std::string title;
+  std::string peildatum;
+  std::string inputs_digest;  // sha256 of the input files, hex (short form shown to readers)
+  std::vector<BuiltTable> tables;
+  std::vector<ProvenanceEntry> provenance;  // ordered by mark
+  std::vector<const Source*> sources;       // all sources, by id
+};
+
+}  // namespace zorgcap

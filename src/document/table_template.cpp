@@ -1,0 +1,285 @@
+#include "document/table_template.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+
+#include "inputs/yaml_tree.h"
+
+namespace zorgcap {
+namespace {
+
+using yaml::Node;
+
+std::optional<std::string> parse_ref(const std::string& body, NumberRef& ref) {
+  std::size_t bar = body.find('|');
+  if (bar == std::string::npos) return "a number needs a format: {" + body + "|n0}";
+  std::string target = body.substr(0, bar);
+  std::string fmt = body.substr(bar + 1);
+  auto f = parse_number_format(fmt);
+  if (!f) return "unknown number format '" + fmt + "' (use n0–n3, pct0–pct3, mln0–mln3, dzd0–dzd3)";
+  ref.format = *f;
+  std::size_t at = target.find('@');
+  ref.key = target.substr(0, at);
+  ref.bound = at == std::string::npos ? "" : target.substr(at + 1);
+  if (ref.key.empty()) return std::string("a number reference needs a quantity key");
+  if (at != std::string::npos && ref.bound != "min" && ref.bound != "max")
+    return "bound must be @min or @max, not @" + ref.bound;
+  return std::nullopt;
+}
+
+// Places cells with their spans on a grid; returns the width of each row (or an error).
+class Grid {
+ public:
+  // Returns the column where the next cell of the current row starts.
+  int next_free(int row, int col) const {
+    while (occupied(row, col)) ++col;
+    return col;
+  }
+  void place(int row, int col, int rowspan, int colspan) {
+    for (int r = row; r < row + rowspan; ++r)
+      for (int c = col; c < col + colspan; ++c) cells_.emplace_back(r, c);
+  }
+  bool occupied(int row, int col) const {
+    return std::find(cells_.begin(), cells_.end(), std::make_pair(row, col)) != cells_.end();
+  }
+  int width(int row) const {
+    int w = 0;
+    for (const auto& [r, c] : cells_)
+      if (r == row) w = std::max(w, c + 1);
+    return w;
+  }
+  int filled(int row) const {
+    return static_cast<int>(std::count_if(cells_.begin(), cells_.end(), [&](const auto& rc) { return rc.first == row; }));
+  }
+
+ private:
+  std::vector<std::pair<int, int>> cells_;
+};
+
+class TemplateReader {
+ public:
+  TemplateReader(std::string file, Diagnostics& diags) : file_(std::move(file)), diags_(diags) {}
+
+  void error(Location where, const std::string& key, const std::string& msg) { diags_.error(file_, where, key, msg); }
+
+  std::optional<CellTemplate> cell(const Node& n, const std::string& path) {
+    CellTemplate c;
+    c.where = n.where;
+    const Node* text = &n;
+    if (n.is_map()) {
+      for (const yaml::MapEntry& e : n.entries)
+        if (e.key != "text" && e.key != "colspan" && e.key != "rowspan")
+          error(e.key_where, path + "." + e.key, "unknown cell field '" + e.key + "' (text, colspan, rowspan)");
+      text = n.find("text");
+      if (!text) {
+        error(n.where, path, "a cell map needs 'text'");
+        return std::nullopt;
+      }
+      for (auto [name, into] : {std::pair{"colspan", &c.colspan}, std::pair{"rowspan", &c.rowspan}}) {
+        const Node* s = n.find(name);
+        if (!s) continue;
+        auto v = s->is_scalar() && s->plain ? yaml::parse_number(s->text) : std::nullopt;
+        if (!v || *v < 1 || *v > 50 || *v != static_cast<int>(*v)) {
+          error(s->where, path + "." + name, std::string(name) + " must be a whole number from 1 to 50");
+          return std::nullopt;
+        }
+        *into = static_cast<int>(*v);
+      }
+    }
+    if (text->kind == Node::Kind::null) {
+      c.runs.push_back({"", std::nullopt});
+      return c;
+    }
+    if (!text->is_scalar()) {
+      error(text->where, path, "a cell is text or a map with text/colspan/rowspan, not " + std::string(yaml::describe(*text)));
+      return std::nullopt;
+    }
+    if (auto problem = parse_cell_text(text->text, c.runs)) {
+      error(text->where, path, *problem);
+      return std::nullopt;
+    }
+    return c;
+  }
+
+  // Reads a list of rows, placing them on a grid; checks every row is `width` wide (if > 0).
+  std::vector<std::vector<CellTemplate>> rows(const Node& list, const std::string& path, int& width) {
+    std::vector<std::vector<CellTemplate>> out;
+    if (!list.is_sequence()) {
+      error(list.where, path, "expected a list of rows");
+      return out;
+    }
+    Grid grid;
+    for (std::size_t r = 0; r < list.items.size(); ++r) {
+      const Node& row = list.items[r];
+      std::string rpath = path + "[" + std::to_string(r) + "]";
+      if (!row.is_sequence()) {
+        error(row.where, rpath, "a row is a list of cells");
+        continue;
+      }
+      std::vector<CellTemplate> cells;
+      int col = 0;
+      for (std::size_t i = 0; i < row.items.size(); ++i) {
+        auto c = cell(row.items[i], rpath + "[" + std::to_string(i) + "]");
+        if (!c) continue;
+        col = grid.next_free(static_cast<int>(r), col);
+        grid.place(static_cast<int>(r), col, c->rowspan, c->colspan);
+        col += c->colspan;
+        cells.push_back(std::move(*c));
+      }
+      int w = grid.width(static_cast<int>(r));
+      if (width == 0) width = w;
+      int filled = grid.filled(static_cast<int>(r));
+      if (w != width || filled != width)
+        error(row.where, rpath,
+              "row is " + std::to_string(filled) + " columns wide (spans included); the table has " +
+                  std::to_string(width));
+      out.push_back(std::move(cells));
+    }
+    // A rowspan reaching past the last row would leave the grid ragged.
+    int last = static_cast<int>(list.items.size());
+    for (int c = 0; c < width; ++c)
+      if (grid.occupied(last, c)) {
+        error(list.where, path, "a rowspan reaches past the last row");
+        break;
+      }
+    return out;
+  }
+
+ private:
+  std::string file_;
+  Diagnostics& diags_;
+};
+
+std::optional<TableTemplate> read_table(const Node& root, const std::string& file, int expected_number,
+                                        Diagnostics& diags) {
+  TemplateReader r(file, diags);
+  std::size_t before = diags.size();
+  if (!root.is_map()) {
+    r.error(root.where, "", "a table template is a map (number, caption, header, rows)");
+    return std::nullopt;
+  }
+  static const std::vector<std::string_view> allowed = {"number", "caption", "orientation", "row_header_columns",
+                                                        "header", "rows", "notes"};
+  for (const yaml::MapEntry& e : root.entries)
+    if (std::find(allowed.begin(), allowed.end(), e.key) == allowed.end())
+      r.error(e.key_where, e.key, "unknown key '" + e.key + "'");
+  TableTemplate t;
+  t.file = file;
+  const Node* number = root.find("number");
+  auto n = number && number->is_scalar() && number->plain ? yaml::parse_number(number->text) : std::nullopt;
+  if (!n || *n != expected_number) {
+    r.error(number ? number->where : root.where, "number",
+            "expected number: " + std::to_string(expected_number) + " (from the file name)");
+  }
+  t.number = expected_number;
+  const Node* caption = root.find("caption");
+  std::string prefix = "Tabel " + std::to_string(expected_number) + ". ";
+  if (!caption || !caption->is_scalar() || caption->text.rfind(prefix, 0) != 0)
+    r.error(caption ? caption->where : root.where, "caption", "caption must start with '" + prefix + "'");
+  else
+    t.caption = caption->text;
+  if (const Node* o = root.find("orientation")) {
+    if (o->is_scalar() && (o->text == "portrait" || o->text == "landscape"))
+      t.landscape = o->text == "landscape";
+    else
+      r.error(o->where, "orientation", "orientation is portrait or landscape");
+  }
+  int width = 0;
+  const Node* header = root.find("header");
+  const Node* rows = root.find("rows");
+  if (!header || !rows) {
+    r.error(root.where, header ? "rows" : "header", "a table needs 'header' and 'rows'");
+    return std::nullopt;
+  }
+  t.header = r.rows(*header, "header", width);
+  t.rows = r.rows(*rows, "rows", width);
+  if (const Node* rh = root.find("row_header_columns")) {
+    auto v = rh->is_scalar() && rh->plain ? yaml::parse_number(rh->text) : std::nullopt;
+    if (!v || *v < 0 || *v > width || *v != static_cast<int>(*v))
+      r.error(rh->where, "row_header_columns", "row_header_columns must be a whole number from 0 to the column count");
+    else
+      t.row_header_columns = static_cast<int>(*v);
+  }
+  if (const Node* notes = root.find("notes")) {
+    if (!notes->is_sequence()) r.error(notes->where, "notes", "notes is a list of lines");
+    for (const Node& line : notes->items) {
+      if (line.is_scalar())
+        t.notes.push_back(line.text);
+      else
+        r.error(line.where, "notes", "a note is a line of text");
+    }
+  }
+  if (diags.size() != before) return std::nullopt;
+  return t;
+}
+
+}  // namespace
+
+std::optional<std::string> parse_cell_text(const std::string& text, std::vector<Run>& runs) {
+  std::string literal;
+  auto flush = [&] {
+    if (!literal.empty()) runs.push_back({std::move(literal), std::nullopt});
+    literal.clear();
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char ch = text[i];
+    if (ch == '{' && i + 1 < text.size() && text[i + 1] == '{') {
+      literal += '{';
+      ++i;
+    } else if (ch == '}' && i + 1 < text.size() && text[i + 1] == '}') {
+      literal += '}';
+      ++i;
+    } else if (ch == '{') {
+      std::size_t close = text.find('}', i);
+      if (close == std::string::npos) return std::string("'{' without a closing '}' (write {{ for a literal brace)");
+      NumberRef ref;
+      if (auto problem = parse_ref(text.substr(i + 1, close - i - 1), ref)) return problem;
+      flush();
+      runs.push_back({"", std::move(ref)});
+      i = close;
+    } else if (ch == '}') {
+      return std::string("'}' without an opening '{' (write }} for a literal brace)");
+    } else {
+      literal += ch;
+    }
+  }
+  flush();
+  if (runs.empty()) runs.push_back({"", std::nullopt});
+  return std::nullopt;
+}
+
+std::optional<std::vector<TableTemplate>> load_table_templates(const std::string& dir, Diagnostics& diags,
+                                                               SourceTexts& texts) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<int, fs::path>> files;
+  std::error_code ec;
+  static const std::regex name(R"(tabel-(\d\d)\.yaml)");
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    std::smatch m;
+    std::string file = entry.path().filename().string();
+    if (std::regex_match(file, m, name)) files.emplace_back(std::stoi(m[1]), entry.path());
+  }
+  if (ec) {
+    diags.error(dir, {}, "", "cannot read the table templates folder: " + ec.message());
+    return std::nullopt;
+  }
+  if (files.empty()) {
+    diags.error(dir, {}, "", "no table templates (tabel-NN.yaml) in this folder");
+    return std::nullopt;
+  }
+  std::sort(files.begin(), files.end());
+  std::size_t before = diags.size();
+  std::vector<TableTemplate> out;
+  for (const auto& [number, path] : files) {
+    std::string text;
+    auto root = yaml::parse_file(path.string(), diags, text);
+    texts.emplace_back(path.string(), text);
+    if (!root) continue;
+    if (auto t = read_table(*root, path.string(), number, diags)) out.push_back(std::move(*t));
+  }
+  if (diags.size() != before) return std::nullopt;
+  return out;
+}
+
+}  // namespace zorgcap
