@@ -23,6 +23,7 @@ report: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	$(BUILD)/zorgcap reconcile --inputs inputs
 
 bench: build
 	$(BUILD)/zorgcap_bench

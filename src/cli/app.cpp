@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "cli/explain.h"
+#include "cli/reconcile_command.h"
 #include "cli/report_command.h"
 #include "inputs/load_inputs.h"
 #include "model/model.h"
@@ -23,6 +24,8 @@ constexpr const char* kUsage =
     "                                      outputs, templates): report.html, tables.json, tables.csv,\n"
     "                                      values.json, manifest.json\n"
     "  explain KEY [--inputs DIR]           show how a quantity is derived, down to its sources\n"
+    "  reconcile [--inputs DIR] [--verbose] compare every number the report prints (DIR/published.yaml)\n"
+    "                                      with zorgcap's value; exit 1 on an unexplained deviation\n"
     "\n"
     "Options:\n"
     "  --help       show this help\n"
@@ -36,6 +39,7 @@ struct Options {
   std::string out = "outputs";
   std::string templates = "templates";
   std::vector<std::string> positional;
+  bool verbose = false;
 };
 
 // Parses "--name VALUE" and "--name=VALUE" options; returns an error message on bad usage.
@@ -64,6 +68,10 @@ std::optional<std::string> parse(const std::vector<std::string>& args, Options& 
     }
     if (auto r = take("--out", o.out)) {
       if (!r->empty()) return r;
+      continue;
+    }
+    if (a == "--verbose" || a == "-v") {
+      o.verbose = true;
       continue;
     }
     if (a.size() > 1 && a[0] == '-') return "unknown option " + a;
@@ -135,6 +143,13 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   try {
     if (o.command == "report") return report(o, out, err);
     if (o.command == "explain") return explain_command(o, out, err);
+    if (o.command == "reconcile") {
+      if (!o.positional.empty()) {
+        err << "zorgcap reconcile: unexpected argument '" << o.positional[0] << "'\n";
+        return kExitUsage;
+      }
+      return run_reconcile(o.inputs, o.verbose, out, err);
+    }
   } catch (const std::exception& e) {
     err << "zorgcap: internal error: " << e.what() << "\n";
     return kExitBadInput;
