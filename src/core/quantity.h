@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/unit.h"
@@ -21,8 +22,9 @@ struct Quantity {
   std::string source;   // input: source id (sources.yaml)
   std::string note;     // input: optional remark
 
-  // derived: a formula in words with placeholders {0}, {1}, … for the operands, in order.
-  std::string formula;
+  // derived: a formula in words with placeholders {0}, {1}, … for the operands, in order. It is
+  // text of the program (a literal in the model code), so a view is enough.
+  std::string_view formula;
   std::vector<std::string> operands;
 
   bool single() const { return min == max; }
@@ -37,7 +39,7 @@ std::string render_formula(const Quantity& q, NameOf name) {
     if (c == '{') {
       std::size_t close = q.formula.find('}', i);
       if (close != std::string::npos) {
-        std::size_t idx = static_cast<std::size_t>(std::stoul(q.formula.substr(i + 1, close - i - 1)));
+        std::size_t idx = static_cast<std::size_t>(std::stoul(std::string(q.formula.substr(i + 1, close - i - 1))));
         out += idx < q.operands.size() ? name(q.operands[idx]) : "?";
         i = close;
         continue;

@@ -6,6 +6,8 @@ namespace zorgcap {
 
 Calc::Calc(const Inputs& inputs, Results* record) : inputs_(inputs), record_(record) {
   if (!record_) return;
+  record_->reserve(inputs_.parameters.size() + 512);
+  input_ids_.reserve(inputs_.parameters.size());
   for (const auto& [key, p] : inputs_.parameters) {
     Quantity q;
     q.key = key;
@@ -21,12 +23,16 @@ Calc::Calc(const Inputs& inputs, Results* record) : inputs_(inputs), record_(rec
 }
 
 Value Calc::in(std::string_view key) const {
-  auto it = inputs_.parameters.find(key);
-  if (it == inputs_.parameters.end())
-    throw std::logic_error("model reads parameter '" + std::string(key) + "', which the inputs lack");
-  int id = -1;
-  if (record_) id = input_ids_.find(key)->second;
-  return {it->second.min, it->second.max, id};
+  if (record_) {
+    auto id = input_ids_.find(key);
+    if (id != input_ids_.end()) {
+      const Quantity& q = record_->by_index(static_cast<std::size_t>(id->second));
+      return {q.min, q.max, id->second};
+    }
+  } else if (auto it = inputs_.parameters.find(key); it != inputs_.parameters.end()) {
+    return {it->second.min, it->second.max, -1};
+  }
+  throw std::logic_error("model reads parameter '" + std::string(key) + "', which the inputs lack");
 }
 
 int Calc::add(Text key, Text label, Unit unit, std::string_view formula, std::initializer_list<int> operand_ids,
@@ -37,9 +43,10 @@ int Calc::add(Text key, Text label, Unit unit, std::string_view formula, std::in
   q.unit = unit;
   q.min = min;
   q.max = max;
-  q.formula = std::string(formula);
+  q.formula = formula;
+  q.operands.reserve(operand_ids.size());
   for (int id : operand_ids) q.operands.push_back(record_->by_index(static_cast<std::size_t>(id)).key);
-  return static_cast<int>(record_->add(std::move(q)));
+  return static_cast<int>(record_->add_with_known_operands(std::move(q)));
 }
 
 }  // namespace zorgcap

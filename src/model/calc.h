@@ -1,5 +1,6 @@
 #pragma once
 #include <initializer_list>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -56,7 +57,7 @@ class Calc {
 
   const Inputs& inputs_;
   Results* record_;
-  std::map<std::string_view, int, std::less<>> input_ids_;
+  std::unordered_map<std::string_view, int> input_ids_;  // recording: parameter key -> quantity index
 };
 
 }  // namespace zorgcap
