@@ -8,12 +8,11 @@ namespace zorgcap {
 namespace {
 
 // Eerste lijn, one profession: today's use of the need, and the ten-year projection of Table 32.
-void eerste_lijn(Calc& c, std::string_view p, std::string_view name, const HuisartsProfession& need) {
-  const std::string in = "eerste_lijn." + std::string(p) + ".";
-  const std::string pre = "benutting." + std::string(p) + ".";
-  const std::string suf = " (" + std::string(name) + ")";
-  Value aantal = c.in(in + "aantal"), fte = c.in(in + "fte"), instroom = c.in(in + "instroom_per_jaar");
-  Value uitstroom = c.in(in + "uitstroom_10jr");
+// `pre` is the key prefix ("benutting.vs."), `suf` the label suffix (" (VS)").
+void eerste_lijn(Calc& c, std::string_view p, std::string_view pre, std::string_view suf, const HuisartsProfession& need) {
+  auto input = [&](std::string_view what) { return c.in(Text("eerste_lijn.", p, ".", what)); };
+  Value aantal = input("aantal"), fte = input("fte"), instroom = input("instroom_per_jaar");
+  Value uitstroom = input("uitstroom_10jr");
   Value jaren = c.in("projectie.jaren"), factor = c.in("projectie.instroom_factor_beleid");
 
   Value benut = c.step(Text(pre, "benut_aandeel"), Text("Percentage van de potentie benut (nu)", suf), Unit::aandeel,
@@ -51,21 +50,19 @@ void eerste_lijn(Calc& c, std::string_view p, std::string_view name, const Huisa
 // profession with its own need).
 void heelkunde(Calc& c, std::string_view p, std::string_view name, const HeelkundeProfession& ms,
                const HeelkundeProfession& anios) {
-  const std::string pre = "benutting.heelkunde." + std::string(p) + ".";
-  const std::string suf = " (" + std::string(name) + ")";
-  Value totaal = c.step(Text(pre, "benodigd_fte"), Text("Benodigd aantal fte in de heelkunde (MS + anios)", suf),
+  Value totaal = c.step(Text("benutting.heelkunde.", p, ".benodigd_fte"), Text("Benodigd aantal fte in de heelkunde (MS + anios) (", name, ")"),
                         Unit::fte, "⌊{0}⌉ + ⌊{1}⌉ (afgerond)",
                         [](double a, double b) { return round_half_up(a, 0) + round_half_up(b, 0); }, ms.benodigd_fte,
                         anios.benodigd_fte);
-  c.step(Text(pre, "benut_aandeel"), Text("Percentage van de potentie benut in de heelkunde", suf), Unit::aandeel,
-         "{0} ÷ {1}", f::div, c.in("heelkunde." + std::string(p) + ".huidig_fte"), totaal);
+  c.step(Text("benutting.heelkunde.", p, ".benut_aandeel"), Text("Percentage van de potentie benut in de heelkunde (", name, ")"),
+         Unit::aandeel, "{0} ÷ {1}", f::div, c.in(Text("heelkunde.", p, ".huidig_fte")), totaal);
 }
 
 }  // namespace
 
 void benutting(Calc& c, const HuisartsResults& h, const HeelkundeResults& hk, const JobcarvingResults& j) {
-  eerste_lijn(c, "vs", "VS", h.vs);
-  eerste_lijn(c, "pa", "PA", h.pa);
+  eerste_lijn(c, "vs", "benutting.vs.", " (VS)", h.vs);
+  eerste_lijn(c, "pa", "benutting.pa.", " (PA)", h.pa);
   heelkunde(c, "vs", "VS", hk.ms_vs, hk.anios_vs);
   heelkunde(c, "pa", "PA", hk.ms_pa, hk.anios_pa);
 

@@ -22,7 +22,30 @@ Calc::Calc(const Inputs& inputs, Results* record) : inputs_(inputs), record_(rec
   }
 }
 
-Value Calc::in(std::string_view key) const {
+Calc::Calc(const Inputs& inputs, const std::vector<Value>* parameters, std::vector<Value>* steps)
+    : inputs_(inputs), parameters_(parameters), steps_(steps) {}
+
+void Calc::rewind() {
+  if (!tape_.empty() || cursor_ > 0) learned_ = true;
+  cursor_ = 0;
+  if (steps_) steps_->clear();
+}
+
+Value Calc::in(Text text) {
+  if (parameters_ && learned_) {
+    if (cursor_ >= tape_.size()) throw std::logic_error("the model read more parameters than on its first run");
+    return (*parameters_)[static_cast<std::size_t>(tape_[cursor_++])];
+  }
+  const std::string key = text.str();
+  if (parameters_) {
+    auto it = inputs_.parameters.find(key);
+    if (it == inputs_.parameters.end())
+      throw std::logic_error("model reads parameter '" + key + "', which the inputs lack");
+    int index = static_cast<int>(std::distance(inputs_.parameters.begin(), it));
+    tape_.push_back(index);
+    ++cursor_;
+    return (*parameters_)[static_cast<std::size_t>(index)];
+  }
   if (record_) {
     auto id = input_ids_.find(key);
     if (id != input_ids_.end()) {

@@ -7,9 +7,8 @@ namespace zorgcap {
 namespace {
 
 Value mean_price(Calc& c, std::string_view group, std::string_view name) {
-  const std::string pre = "kostprijs." + std::string(group) + ".";
   return c.step(Text("doelmatigheid.kostprijs.", group), Text("Gemiddelde kostprijs per uur ", name), Unit::euro_per_uur,
-                "({0} + {1}) ÷ 2", f::mean, c.in(pre + "laag"), c.in(pre + "hoog"));
+                "({0} + {1}) ÷ 2", f::mean, c.in(Text("kostprijs.", group, ".laag")), c.in(Text("kostprijs.", group, ".hoog")));
 }
 
 // Uurkosten: netto freed hours × the freed professional's price against the hours needed × VS/PA price.
@@ -28,15 +27,15 @@ struct AnnualCost {
 
 // Annual employer cost of a salary scale: bruto × (1 + sociale lasten), and the mean of its ends.
 AnnualCost annual_cost(Calc& c, std::string_view group, std::string_view name, Value lasten) {
-  const std::string pre = "salaris." + std::string(group) + ".";
-  const std::string out = "doelmatigheid.loonkosten." + std::string(group) + ".";
   auto cost = [&](std::string_view end, std::string_view which) {
-    return c.step(Text(out, end), Text("Loonkosten per jaar ", name, which), Unit::euro_per_jaar, "{0} × (1 + {1})",
-                  [](double s, double l) { return s * (1 + l); }, c.in(pre + std::string(end)), lasten);
+    return c.step(Text("doelmatigheid.loonkosten.", group, ".", end), Text("Loonkosten per jaar ", name, which),
+                  Unit::euro_per_jaar, "{0} × (1 + {1})", [](double s, double l) { return s * (1 + l); },
+                  c.in(Text("salaris.", group, ".", end)), lasten);
   };
   Value laag = cost("laag", " (laagste schaal)");
   Value hoog = cost("hoog", " (hoogste schaal)");
-  return {c.step(Text(out, "gemiddeld"), Text("Gemiddelde loonkosten per jaar ", name), Unit::euro_per_jaar,
+  return {c.step(Text("doelmatigheid.loonkosten.", group, ".gemiddeld"), Text("Gemiddelde loonkosten per jaar ", name),
+                 Unit::euro_per_jaar,
                  "({0} + {1}) ÷ 2", f::mean, laag, hoog)};
 }
 

@@ -16,29 +16,29 @@ struct Profession {
 // the MS supervises (σ hours per dienst), so netto = B − σ·f·B and benodigd = f·B + σ·f·B.
 HeelkundeProfession ms(Calc& c, const Common& k, const Profession& p, Value patientgebonden_uren,
                        Value supervisie, Value ziekenhuizen, Value ms_fte) {
-  const std::string pre = "heelkunde.ms." + std::string(p.key) + ".";
-  const std::string suf = " (MS → " + std::string(p.name) + ")";
+  auto key = [&](std::string_view name) { return Text("heelkunde.ms.", p.key, ".", name); };
+  auto label = [&](std::string_view text) { return Text(text, " (MS → ", p.name, ")"); };
   Value poli = c.in("heelkunde.ms.tijd.polikliniek");
-  Value overname_poli = c.in("heelkunde." + std::string(p.key) + ".overname_ms.polikliniek");
-  Value aandeel = c.step(Text(pre, "overname_aandeel"), Text("Aandeel werktijd medisch specialist dat wordt overgenomen", suf),
+  Value overname_poli = c.in(Text("heelkunde.", p.key, ".overname_ms.polikliniek"));
+  Value aandeel = c.step(key("overname_aandeel"), label("Aandeel werktijd medisch specialist dat wordt overgenomen"),
                          Unit::aandeel, "{0} × {1}", f::mul, poli, overname_poli);
-  Value basis = c.step(Text(pre, "basis_uren"), Text("Overgenomen uren medisch specialist (vóór supervisie)", suf),
+  Value basis = c.step(key("basis_uren"), label("Overgenomen uren medisch specialist (vóór supervisie)"),
                        Unit::uren, "{0} × {1}", f::mul, patientgebonden_uren, aandeel);
-  Value taak = c.step(Text(pre, "taak_uren"), Text("Uren die de VS/PA aan de overgenomen taken besteedt", suf),
+  Value taak = c.step(key("taak_uren"), label("Uren die de VS/PA aan de overgenomen taken besteedt"),
                       Unit::uren, "{0} × {1}", f::mul, basis, p.extra_tijd_factor);
-  Value superv = c.step(Text(pre, "supervisie_uren"), Text("Uren supervisie door de medisch specialist", suf),
+  Value superv = c.step(key("supervisie_uren"), label("Uren supervisie door de medisch specialist"),
                         Unit::uren, "{0} × {1}", f::mul, taak, supervisie);
-  Value netto = c.step(Text(pre, "netto_uren"), Text("Netto vrijgekomen uren medisch specialist", suf), Unit::uren,
+  Value netto = c.step(key("netto_uren"), label("Netto vrijgekomen uren medisch specialist"), Unit::uren,
                        "{0} − {1}", f::sub, basis, superv);
-  Value netto_fte = c.step(Text(pre, "netto_fte"), Text("Netto vrijgekomen fte medisch specialist", suf), Unit::fte,
+  Value netto_fte = c.step(key("netto_fte"), label("Netto vrijgekomen fte medisch specialist"), Unit::fte,
                            "{0} ÷ {1}", f::div, netto, k.uren_per_fte);
-  c.step(Text(pre, "netto_aandeel"), Text("Netto vrijgekomen capaciteit medisch specialisten", suf), Unit::aandeel,
+  c.step(key("netto_aandeel"), label("Netto vrijgekomen capaciteit medisch specialisten"), Unit::aandeel,
          "{0} ÷ {1}", f::div, netto_fte, ms_fte);
-  c.step(Text(pre, "netto_uren_per_ziekenhuis"), Text("Netto vrijgekomen uren medisch specialist per ziekenhuis", suf),
+  c.step(key("netto_uren_per_ziekenhuis"), label("Netto vrijgekomen uren medisch specialist per ziekenhuis"),
          Unit::uren, "{0} ÷ {1}", f::div, netto, ziekenhuizen);
-  Value benodigd = c.step(Text(pre, "benodigd_uren"), Text("Benodigde uren VS/PA", suf), Unit::uren, "{0} + {1}",
+  Value benodigd = c.step(key("benodigd_uren"), label("Benodigde uren VS/PA"), Unit::uren, "{0} + {1}",
                           f::add, taak, superv);
-  Value benodigd_fte = c.step(Text(pre, "benodigd_fte"), Text("Benodigd aantal fte VS/PA", suf), Unit::fte,
+  Value benodigd_fte = c.step(key("benodigd_fte"), label("Benodigd aantal fte VS/PA"), Unit::fte,
                               "{0} ÷ {1}", f::div, benodigd, k.uren_per_fte);
   return {netto, netto_fte, benodigd, benodigd_fte};
 }
@@ -46,39 +46,38 @@ HeelkundeProfession ms(Calc& c, const Common& k, const Profession& p, Value pati
 // One VS/PA taking over anios work of equal level: no supervision; the VS/PA needs f times the hours.
 HeelkundeProfession anios(Calc& c, const Common& k, const Profession& p, Value patientgebonden_uren,
                           Value ziekenhuizen, Value anios_fte) {
-  const std::string pk(p.key);
-  const std::string pre = "heelkunde.anios." + pk + ".";
-  const std::string suf = " (anios → " + std::string(p.name) + ")";
-  Value t_poli = c.in("heelkunde.anios.tijd.polikliniek"), a_poli = c.in("heelkunde." + pk + ".overname_anios.polikliniek");
-  Value t_kl = c.in("heelkunde.anios.tijd.kliniek"), a_kl = c.in("heelkunde." + pk + ".overname_anios.kliniek");
-  Value t_ok = c.in("heelkunde.anios.tijd.ok"), a_ok = c.in("heelkunde." + pk + ".overname_anios.ok");
-  Value t_anw = c.in("heelkunde.anios.tijd.anw"), a_anw = c.in("heelkunde." + pk + ".overname_anios.anw");
+  auto key = [&](std::string_view name) { return Text("heelkunde.anios.", p.key, ".", name); };
+  auto label = [&](std::string_view text) { return Text(text, " (anios → ", p.name, ")"); };
+  auto takeover = [&](std::string_view part) { return c.in(Text("heelkunde.", p.key, ".overname_anios.", part)); };
+  Value t_poli = c.in("heelkunde.anios.tijd.polikliniek"), a_poli = takeover("polikliniek");
+  Value t_kl = c.in("heelkunde.anios.tijd.kliniek"), a_kl = takeover("kliniek");
+  Value t_ok = c.in("heelkunde.anios.tijd.ok"), a_ok = takeover("ok");
+  Value t_anw = c.in("heelkunde.anios.tijd.anw"), a_anw = takeover("anw");
   Value aandeel = c.step(
-      Text(pre, "overname_aandeel"), Text("Aandeel werktijd anios dat wordt overgenomen", suf), Unit::aandeel,
+      key("overname_aandeel"), label("Aandeel werktijd anios dat wordt overgenomen"), Unit::aandeel,
       "{0} × {1} + {2} × {3} + {4} × {5} + {6} × {7}",
       [](double tp, double ap, double tk, double ak, double to, double ao, double ta, double aa) {
         return tp * ap + tk * ak + to * ao + ta * aa;
       },
       t_poli, a_poli, t_kl, a_kl, t_ok, a_ok, t_anw, a_anw);
-  Value netto = c.step(Text(pre, "netto_uren"), Text("Netto vrijgekomen uren anios", suf), Unit::uren, "{0} × {1}",
+  Value netto = c.step(key("netto_uren"), label("Netto vrijgekomen uren anios"), Unit::uren, "{0} × {1}",
                        f::mul, patientgebonden_uren, aandeel);
-  Value netto_fte = c.step(Text(pre, "netto_fte"), Text("Netto vrijgekomen fte anios", suf), Unit::fte, "{0} ÷ {1}",
+  Value netto_fte = c.step(key("netto_fte"), label("Netto vrijgekomen fte anios"), Unit::fte, "{0} ÷ {1}",
                            f::div, netto, k.uren_per_fte);
-  c.step(Text(pre, "netto_aandeel"), Text("Netto vrijgekomen capaciteit aniossen", suf), Unit::aandeel, "{0} ÷ {1}",
+  c.step(key("netto_aandeel"), label("Netto vrijgekomen capaciteit aniossen"), Unit::aandeel, "{0} ÷ {1}",
          f::div, netto_fte, anios_fte);
-  c.step(Text(pre, "netto_uren_per_ziekenhuis"), Text("Netto vrijgekomen uren anios per ziekenhuis", suf), Unit::uren,
+  c.step(key("netto_uren_per_ziekenhuis"), label("Netto vrijgekomen uren anios per ziekenhuis"), Unit::uren,
          "{0} ÷ {1}", f::div, netto, ziekenhuizen);
-  Value benodigd = c.step(Text(pre, "benodigd_uren"), Text("Benodigde uren VS/PA", suf), Unit::uren, "{0} × {1}",
+  Value benodigd = c.step(key("benodigd_uren"), label("Benodigde uren VS/PA"), Unit::uren, "{0} × {1}",
                           f::mul, netto, p.extra_tijd_factor);
-  Value benodigd_fte = c.step(Text(pre, "benodigd_fte"), Text("Benodigd aantal fte VS/PA", suf), Unit::fte,
+  Value benodigd_fte = c.step(key("benodigd_fte"), label("Benodigd aantal fte VS/PA"), Unit::fte,
                               "{0} ÷ {1}", f::div, benodigd, k.uren_per_fte);
   return {netto, netto_fte, benodigd, benodigd_fte};
 }
 
 Value extra_tijd_factor(Calc& c, std::string_view p, std::string_view name) {
-  const std::string pre = "heelkunde." + std::string(p) + ".";
-  Value share = c.in(pre + "aandeel_meer_tijd"), extra = c.in(pre + "extra_tijd");
-  return c.step(Text(pre, "extra_tijd_factor"), Text("Factor extra tijd die de ", name, " nodig heeft"), Unit::factor,
+  Value share = c.in(Text("heelkunde.", p, ".aandeel_meer_tijd")), extra = c.in(Text("heelkunde.", p, ".extra_tijd"));
+  return c.step(Text("heelkunde.", p, ".extra_tijd_factor"), Text("Factor extra tijd die de ", name, " nodig heeft"), Unit::factor,
                 "1 + {0} × {1}", [](double s, double e) { return 1 + s * e; }, share, extra);
 }
 

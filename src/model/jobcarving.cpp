@@ -27,15 +27,14 @@ Group group(Calc& c, const Common& k, std::string_view pre, std::string_view nam
   return {netto, assistent};
 }
 
-Value coaching_share(Calc& c, Text key, Text label, std::string_view hours_key, Value dienst) {
+Value coaching_share(Calc& c, Text key, Text label, Text hours_key, Value dienst) {
   return c.step(key, label, Unit::factor, "{0} ÷ {1}", f::div, c.in(hours_key), dienst);
 }
 
 // VHZ: share of time taken over = zorg share × takeover of zorg + welzijn share × takeover of welzijn.
 Value vhz_overname(Calc& c, std::string_view g, std::string_view name) {
-  const std::string pre = "vhz." + std::string(g) + ".";
-  Value zorg = c.in(pre + "aandeel_zorg"), o_zorg = c.in(pre + "overname_zorg");
-  Value welzijn = c.in(pre + "aandeel_welzijn"), o_welzijn = c.in("vhz.overname_welzijn");
+  Value zorg = c.in(Text("vhz.", g, ".aandeel_zorg")), o_zorg = c.in(Text("vhz.", g, ".overname_zorg"));
+  Value welzijn = c.in(Text("vhz.", g, ".aandeel_welzijn")), o_welzijn = c.in("vhz.overname_welzijn");
   return c.step(Text("jobcarving.vhz.", g, ".overname_aandeel"), Text("Aandeel werktijd ", name, " dat kan worden overgenomen"),
                 Unit::aandeel, "{0} × {1} + {2} × {3}",
                 [](double z, double oz, double w, double ow) { return z * oz + w * ow; }, zorg, o_zorg, welzijn,
