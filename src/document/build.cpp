@@ -47,7 +47,7 @@ std::vector<std::vector<BuiltCell>> build_rows(const TableTemplate& t, const std
       cell.header = header;
       cell.row_header = !header && col < t.row_header_columns;
       cell.id = cell_id(t.number, header, cell.row, cell.col);
-      for (const Run& run : ct.runs) {
+      for (const CellRun& run : ct.runs) {
         BuiltRun br;
         if (run.number) {
           const NumberRef& ref = *run.number;
@@ -100,7 +100,7 @@ bool check_bindings(const std::vector<TableTemplate>& templates, const Results& 
     for (const auto* section : {&t.header, &t.rows})
       for (const auto& row : *section)
         for (const CellTemplate& c : row)
-          for (const Run& run : c.runs) {
+          for (const CellRun& run : c.runs) {
             if (!run.number) continue;
             const Quantity* q = results.find(run.number->key);
             if (!q)

@@ -216,7 +216,7 @@ std::optional<TableTemplate> read_table(const Node& root, const std::string& fil
 
 }  // namespace
 
-std::optional<std::string> parse_cell_text(const std::string& text, std::vector<Run>& runs) {
+std::optional<std::string> parse_cell_text(const std::string& text, std::vector<CellRun>& runs) {
   std::string literal;
   auto flush = [&] {
     if (!literal.empty()) runs.push_back({std::move(literal), std::nullopt});

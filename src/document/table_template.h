@@ -17,13 +17,13 @@ struct NumberRef {
 };
 
 // A piece of cell text: literal text, or a number.
-struct Run {
+struct CellRun {
   std::string text;                 // literal text (empty for a number run)
   std::optional<NumberRef> number;  // set for a number run
 };
 
 struct CellTemplate {
-  std::vector<Run> runs;
+  std::vector<CellRun> runs;
   int colspan = 1;
   int rowspan = 1;
   Location where;  // in the template file, for errors
@@ -43,7 +43,7 @@ struct TableTemplate {
 
 // Splits cell text into runs: "{key@bound|fmt}" is a number, "{{" and "}}" are literal braces.
 // Returns an error message for a malformed reference.
-std::optional<std::string> parse_cell_text(const std::string& text, std::vector<Run>& runs);
+std::optional<std::string> parse_cell_text(const std::string& text, std::vector<CellRun>& runs);
 
 // Reads every tabel-*.yaml in `dir`, sorted by table number. Checks the structure (spans, row
 // widths, number formats); whether keys exist is checked when binding to Results.

@@ -57,7 +57,7 @@ TEST(ReportWording, QualitativeTablesAndCaptionsAreTheReportsText) {
     for (const auto* section : {&t.header, &t.rows})
       for (const auto& row : *section)
         for (const CellTemplate& c : row)
-          for (const zorgcap::Run& r : c.runs) {
+          for (const CellRun& r : c.runs) {
             ASSERT_FALSE(r.number) << "qualitative table " << t.number << " holds a number";
             for (const std::string& p : paragraphs(r.text)) {
               ++checked;
