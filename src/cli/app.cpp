@@ -23,6 +23,9 @@ constexpr const char* kUsage =
     "                                      compute the model and write OUT/<scenario>/ (defaults: inputs,\n"
     "                                      outputs, templates): report.html, tables.json, tables.csv,\n"
     "                                      values.json, manifest.json\n"
+    "         [--montecarlo N] [--seed S] [--distribution uniform|triangular]\n"
+    "                                      add P5/P50/P95 of the headline outcomes (N draws, default\n"
+    "                                      100000 when only --seed or --distribution is given; seed fixed)\n"
     "  explain KEY [--inputs DIR]           show how a quantity is derived, down to its sources\n"
     "  reconcile [--inputs DIR] [--verbose] compare every number the report prints (DIR/published.yaml)\n"
     "                                      with zorgcap's value; exit 1 on an unexplained deviation\n"
@@ -40,6 +43,7 @@ struct Options {
   std::string templates = "templates";
   std::vector<std::string> positional;
   bool verbose = false;
+  std::string montecarlo, seed, distribution;
 };
 
 // Parses "--name VALUE" and "--name=VALUE" options; returns an error message on bad usage.
@@ -62,6 +66,16 @@ std::optional<std::string> parse(const std::vector<std::string>& args, Options& 
       if (!r->empty()) return r;
       continue;
     }
+    bool taken = false;
+    for (auto [name, into] : {std::pair{"--montecarlo", &o.montecarlo}, std::pair{"--seed", &o.seed},
+                              std::pair{"--distribution", &o.distribution}}) {
+      if (auto r = take(name, *into)) {
+        if (!r->empty()) return r;
+        taken = true;
+        break;
+      }
+    }
+    if (taken) continue;
     if (auto r = take("--templates", o.templates)) {
       if (!r->empty()) return r;
       continue;
@@ -100,6 +114,31 @@ int report(const Options& o, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   ReportOptions r;
+  if (!o.montecarlo.empty() || !o.seed.empty() || !o.distribution.empty()) {
+    MonteCarloOptions mc;
+    auto whole = [](const std::string& s, std::uint64_t max, std::uint64_t& into) {
+      if (s.empty() || s.size() > 19 || s.find_first_not_of("0123456789") != std::string::npos) return false;
+      into = std::stoull(s);
+      return into >= 1 && into <= max;
+    };
+    std::uint64_t draws = mc.draws, seed = mc.seed;
+    if (!o.montecarlo.empty() && !whole(o.montecarlo, 10'000'000, draws)) {
+      err << "zorgcap report: --montecarlo takes a number of draws from 1 to 10000000\n";
+      return kExitUsage;
+    }
+    if (!o.seed.empty() && !whole(o.seed, UINT64_MAX, seed)) {
+      err << "zorgcap report: --seed takes a whole number of 1 or more\n";
+      return kExitUsage;
+    }
+    mc.draws = static_cast<std::size_t>(draws);
+    mc.seed = seed;
+    if (o.distribution == "triangular") mc.distribution = Distribution::triangular;
+    else if (!o.distribution.empty() && o.distribution != "uniform") {
+      err << "zorgcap report: --distribution is uniform or triangular\n";
+      return kExitUsage;
+    }
+    r.montecarlo = mc;
+  }
   r.inputs_dir = o.inputs;
   r.out_dir = o.out;
   r.templates_dir = o.templates;

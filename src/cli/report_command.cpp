@@ -9,6 +9,7 @@
 #include "core/atomic_file.h"
 #include "core/output_dir.h"
 #include "core/sha256.h"
+#include "document/analysis_build.h"
 #include "document/build.h"
 #include "document/table_template.h"
 #include "inputs/load_inputs.h"
@@ -78,9 +79,11 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
   SourceTexts input_texts, template_texts;
   auto inputs = load_inputs(o.inputs_dir, diags, input_texts);
   auto templates = load_table_templates((fs::path(o.templates_dir) / "tables").string(), diags, template_texts);
+  auto analysis = load_analysis_template((fs::path(o.templates_dir) / "analysis.yaml").string(), diags, template_texts);
   std::optional<Results> results;
   if (inputs) results = evaluate(*inputs);
   if (results && templates) check_bindings(*templates, *results, diags);
+  if (results && analysis) check_analysis_bindings(*analysis, *results, diags);
   if (!diags.empty()) {
     SourceTexts all = input_texts;
     all.insert(all.end(), template_texts.begin(), template_texts.end());
@@ -98,6 +101,7 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
     FileDigests all_digest = digest(all);
 
     Document doc = build_document(*templates, *results, *inputs, input_digest.combined);
+    add_analyses(doc, *analysis, run_analyses(*inputs, *analysis, o.montecarlo), *results, *inputs);
     remove_stale_temporaries(o.out_dir);
     StagedDirectory dir(o.out_dir, inputs->scenario);
     write_file_atomic(dir.path_of("values.json"), values_json(inputs->scenario, *results, *inputs));

@@ -1,6 +1,9 @@
 #pragma once
+#include <optional>
 #include <ostream>
 #include <string>
+
+#include "model/analysis.h"
 
 namespace zorgcap {
 
@@ -9,6 +12,7 @@ struct ReportOptions {
   std::string out_dir = "outputs";
   std::string templates_dir = "templates";
   std::string font_dir;  // empty: the fonts the build made
+  std::optional<MonteCarloOptions> montecarlo;  // add P5/P50/P95 of the headline outcomes
 };
 
 // Runs one scenario through the pipeline — load and validate inputs and templates, evaluate the

@@ -1,4 +1,6 @@
 #pragma once
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -60,6 +62,44 @@ struct ProvenanceEntry {
   const Source* source = nullptr;  // for an input
 };
 
+// A bar of a chart: a range between two values, already in the chart's display unit.
+struct ChartBar {
+  std::string label;   // what the bar stands for
+  std::string detail;  // e.g. the range a parameter moves over: "25% – 50%"
+  std::string key;     // the quantity it links to (case chart: the outcome; tornado: the parameter)
+  int mark = 0;        // that quantity's provenance entry
+  double from = 0, to = 0;
+  std::string from_text, to_text;
+};
+
+// A chart as data: writers draw it (SVG in HTML, vectors in PDF) and list it in tables.json.
+struct Chart {
+  enum class Kind { range, tornado };
+  Kind kind = Kind::range;
+  std::string id;     // "figuur-1", "tornado-huisarts.vs.netto_fte"
+  std::string title;
+  std::string group;  // "Casus 1a"
+  std::string unit;   // "fte", "mln euro"
+  double base = 0;    // tornado: the outcome with every parameter at its midpoint
+  std::string base_text;
+  std::string note;
+  std::vector<ChartBar> bars;
+};
+
+// Monte Carlo percentiles of the headline outcomes, beside the report's min–max.
+struct UncertaintyRow {
+  std::string key, label, group, unit;
+  int mark = 0;
+  std::string min_text, max_text, p5_text, p50_text, p95_text;
+  double p5 = 0, p50 = 0, p95 = 0;  // raw values (unscaled)
+};
+struct Uncertainty {
+  std::size_t draws = 0;
+  std::uint64_t seed = 0;
+  std::string distribution;  // "uniform" / "triangular"
+  std::vector<UncertaintyRow> rows;
+};
+
 // The whole report of one scenario, ready for writers: nothing in it needs the model any more.
 struct Document {
   std::string scenario;
@@ -69,6 +109,9 @@ struct Document {
   std::vector<BuiltTable> tables;
   std::vector<ProvenanceEntry> provenance;  // ordered by mark
   std::vector<const Source*> sources;       // all sources, by id
+  std::vector<Chart> case_charts;           // one per case: capacity freed per profession
+  std::vector<Chart> tornados;              // one per headline outcome
+  std::optional<Uncertainty> uncertainty;   // with --montecarlo
 };
 
 }  // namespace zorgcap

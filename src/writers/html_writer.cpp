@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "writers/escape.h"
+#include "writers/svg_chart.h"
 
 namespace zorgcap {
 namespace {
@@ -52,6 +53,50 @@ void table(std::ostringstream& out, const Document& doc, const BuiltTable& t) {
   out << "</tbody>\n</table>\n";
   for (const std::string& n : t.notes) out << "<p class=\"note\">" << html_escape(n) << "</p>\n";
   out << "</section>\n";
+}
+
+void link_to(std::ostringstream& out, const Document& doc, int mark, const std::string& text) {
+  const ProvenanceEntry& e = entry(doc, mark);
+  out << "<a class=\"q\" href=\"#" << html_escape(e.anchor) << "\" title=\"" << html_escape(hover_title(e)) << "\">"
+      << html_escape(text) << "</a>";
+}
+
+void chart(std::ostringstream& out, const Document& doc, const Chart& c) {
+  out << "<figure class=\"chart\" id=\"" << html_escape(c.id) << "\">\n<figcaption>" << html_escape(c.title);
+  if (!c.unit.empty() && c.kind == Chart::Kind::tornado) out << " (" << html_escape(c.unit) << ")";
+  out << "</figcaption>\n" << render_svg_chart(c, doc);
+  if (!c.note.empty()) out << "<p class=\"note\">" << html_escape(c.note) << "</p>\n";
+  out << "</figure>\n";
+}
+
+void analyses(std::ostringstream& out, const Document& doc) {
+  if (!doc.case_charts.empty()) {
+    out << "<section class=\"analysis\" id=\"figuren\">\n<h2>Figuren per casus</h2>\n";
+    for (const Chart& c : doc.case_charts) chart(out, doc, c);
+    out << "</section>\n";
+  }
+  if (doc.uncertainty) {
+    const Uncertainty& u = *doc.uncertainty;
+    out << "<section class=\"analysis\" id=\"onzekerheid\">\n<h2>Onzekerheid (Monte Carlo)</h2>\n<p>"
+        << u.draws << " trekkingen; elke parameter met een bereik onafhankelijk getrokken ("
+        << (u.distribution == "uniform" ? "uniform" : "driehoeksverdeling, top in het midden")
+        << "), de andere op hun waarde; seed " << u.seed << ".</p>\n<table class=\"report\">\n<thead><tr>"
+        << "<th scope=\"col\">Casus</th><th scope=\"col\">Uitkomst</th><th scope=\"col\">Rapport (min – max)</th>"
+        << "<th scope=\"col\">P5</th><th scope=\"col\">P50</th><th scope=\"col\">P95</th></tr></thead>\n<tbody>\n";
+    for (const UncertaintyRow& r : u.rows) {
+      out << "<tr><td>" << html_escape(r.group) << "</td><th scope=\"row\">";
+      link_to(out, doc, r.mark, r.label);
+      out << "</th><td class=\"num\">" << html_escape(r.min_text) << " – " << html_escape(r.max_text) << " "
+          << html_escape(r.unit) << "</td><td class=\"num\">" << html_escape(r.p5_text) << "</td><td class=\"num\">"
+          << html_escape(r.p50_text) << "</td><td class=\"num\">" << html_escape(r.p95_text) << "</td></tr>\n";
+    }
+    out << "</tbody>\n</table>\n</section>\n";
+  }
+  if (!doc.tornados.empty()) {
+    out << "<section class=\"analysis\" id=\"gevoeligheid\">\n<h2>Gevoeligheid van de uitkomsten</h2>\n";
+    for (const Chart& c : doc.tornados) chart(out, doc, c);
+    out << "</section>\n";
+  }
 }
 
 void provenance(std::ostringstream& out, const Document& doc) {
@@ -115,9 +160,13 @@ std::string render_html(const Document& doc, const std::string& css) {
       << "<nav class=\"toc\">\n<h2>Inhoud</h2>\n<ol>\n";
   for (const BuiltTable& t : doc.tables)
     out << "<li><a href=\"#" << t.id << "\">" << html_escape(t.caption) << "</a></li>\n";
+  if (!doc.case_charts.empty()) out << "<li><a href=\"#figuren\">Figuren per casus</a></li>\n";
+  if (doc.uncertainty) out << "<li><a href=\"#onzekerheid\">Onzekerheid (Monte Carlo)</a></li>\n";
+  if (!doc.tornados.empty()) out << "<li><a href=\"#gevoeligheid\">Gevoeligheid van de uitkomsten</a></li>\n";
   out << "<li><a href=\"#herkomst\">Herkomst van de getallen</a></li>\n<li><a href=\"#bronnen\">Bronnen</a></li>\n"
       << "</ol>\n</nav>\n<main>\n";
   for (const BuiltTable& t : doc.tables) table(out, doc, t);
+  analyses(out, doc);
   provenance(out, doc);
   sources(out, doc);
   out << "</main>\n</body>\n</html>\n";

@@ -58,6 +58,33 @@ std::string number_text(double v) {
 
 }  // namespace
 
+ordered_json chart_json(const Chart& c) {
+  ordered_json j;
+  j["id"] = c.id;
+  j["kind"] = c.kind == Chart::Kind::range ? "range" : "tornado";
+  j["title"] = c.title;
+  if (!c.group.empty()) j["group"] = c.group;
+  if (!c.unit.empty()) j["unit"] = c.unit;
+  if (c.kind == Chart::Kind::tornado) {
+    j["base"] = c.base;
+    j["base_text"] = c.base_text;
+  }
+  ordered_json bars = ordered_json::array();
+  for (const ChartBar& b : c.bars) {
+    ordered_json bj;
+    bj["label"] = b.label;
+    if (!b.detail.empty()) bj["detail"] = b.detail;
+    bj["quantity"] = b.key;
+    bj["from"] = b.from;
+    bj["to"] = b.to;
+    bj["from_text"] = b.from_text;
+    bj["to_text"] = b.to_text;
+    bars.push_back(std::move(bj));
+  }
+  j["bars"] = std::move(bars);
+  return j;
+}
+
 std::string render_tables_json(const Document& doc) {
   ordered_json tables = ordered_json::array();
   for (const BuiltTable& t : doc.tables) {
@@ -73,6 +100,19 @@ std::string render_tables_json(const Document& doc) {
   ordered_json doc_json;
   doc_json["scenario"] = doc.scenario;
   doc_json["tables"] = std::move(tables);
+  ordered_json charts = ordered_json::array();
+  for (const auto* list : {&doc.case_charts, &doc.tornados})
+    for (const Chart& c : *list) charts.push_back(chart_json(c));
+  doc_json["charts"] = std::move(charts);
+  if (doc.uncertainty) {
+    const Uncertainty& u = *doc.uncertainty;
+    ordered_json rows = ordered_json::array();
+    for (const UncertaintyRow& r : u.rows)
+      rows.push_back({{"quantity", r.key}, {"label", r.label}, {"group", r.group}, {"unit", r.unit},
+                      {"min_text", r.min_text}, {"max_text", r.max_text}, {"p5", r.p5}, {"p50", r.p50}, {"p95", r.p95},
+                      {"p5_text", r.p5_text}, {"p50_text", r.p50_text}, {"p95_text", r.p95_text}});
+    doc_json["uncertainty"] = {{"draws", u.draws}, {"seed", u.seed}, {"distribution", u.distribution}, {"rows", rows}};
+  }
   return doc_json.dump(2) + "\n";
 }
 
