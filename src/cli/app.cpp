@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "cli/explain.h"
+#include "cli/diff_command.h"
 #include "cli/reconcile_command.h"
 #include "cli/report_command.h"
 #include "inputs/load_inputs.h"
@@ -27,6 +28,8 @@ constexpr const char* kUsage =
     "                                      add P5/P50/P95 of the headline outcomes (N draws, default\n"
     "                                      100000 when only --seed or --distribution is given; seed fixed)\n"
     "  explain KEY [--inputs DIR]           show how a quantity is derived, down to its sources\n"
+    "  diff OLD_OUT NEW_OUT [--json]        every displayed number and input that changed between two\n"
+    "                                      runs; exit 0 when nothing changed, 1 when something did\n"
     "  reconcile [--inputs DIR] [--verbose] compare every number the report prints (DIR/published.yaml)\n"
     "                                      with zorgcap's value; exit 1 on an unexplained deviation\n"
     "\n"
@@ -43,6 +46,7 @@ struct Options {
   std::string templates = "templates";
   std::vector<std::string> positional;
   bool verbose = false;
+  bool json = false;
   std::string montecarlo, seed, distribution;
 };
 
@@ -82,6 +86,10 @@ std::optional<std::string> parse(const std::vector<std::string>& args, Options& 
     }
     if (auto r = take("--out", o.out)) {
       if (!r->empty()) return r;
+      continue;
+    }
+    if (a == "--json") {
+      o.json = true;
       continue;
     }
     if (a == "--verbose" || a == "-v") {
@@ -182,6 +190,13 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   try {
     if (o.command == "report") return report(o, out, err);
     if (o.command == "explain") return explain_command(o, out, err);
+    if (o.command == "diff") {
+      if (o.positional.size() != 2) {
+        err << "zorgcap diff: give two output folders: zorgcap diff OLD_OUT NEW_OUT [--json]\n";
+        return kExitUsage;
+      }
+      return run_diff(o.positional[0], o.positional[1], o.json, out, err);
+    }
     if (o.command == "reconcile") {
       if (!o.positional.empty()) {
         err << "zorgcap reconcile: unexpected argument '" << o.positional[0] << "'\n";
