@@ -50,8 +50,8 @@ TEST(MonteCarlo, TriangularDrawsPeakAtTheMidpoint) {
   auto id = [](std::span<const double> p, std::span<double> out) { out[0] = p[0]; };
   std::vector<ParameterRange> r = {{"a", 0, 1, 2, true}};
   auto m = monte_carlo(r, 1, id, {100000, 1, Distribution::triangular});
-  // Symmetric triangle on [0, 2]: P5 = √(0,05 · 4 / 2)... F(x) = x²/4 for x ≤ 1 → P5 = √0,2.
-  EXPECT_NEAR(m[0].p5, std::sqrt(0.2), 0.01);
+  // Symmetric triangle on [0, 2] with its peak at 1: density x up to 1, so F(x) = x²/2 and P5 = √0,1.
+  EXPECT_NEAR(m[0].p5, std::sqrt(0.1), 0.01);
   EXPECT_NEAR(m[0].p50, 1.0, 0.01);
 }
 
