@@ -8,11 +8,13 @@
 
 namespace zorgcap::test {
 
-RunResult run_zorgcap(const std::string& args) {
+RunResult run_zorgcap(const std::string& args) { return run_shell("\"$ZORGCAP\" " + args); }
+
+RunResult run_shell(const std::string& script) {
   TempDir tmp;
   std::string out = (tmp.path() / "out").string(), err = (tmp.path() / "err").string();
-  std::string cmd = "cd '" + source_dir() + "' && '" + std::string(ZORGCAP_BINARY) + "' " + args + " >'" + out +
-                    "' 2>'" + err + "' </dev/null";
+  std::string cmd = "cd '" + source_dir() + "' && ( ZORGCAP='" + std::string(ZORGCAP_BINARY) + "'; " + script + " ) >'" +
+                    out + "' 2>'" + err + "' </dev/null";
   int status = std::system(cmd.c_str());
   RunResult r;
   r.exit_code = (status != -1 && WIFEXITED(status)) ? WEXITSTATUS(status) : -1;

@@ -11,4 +11,7 @@ struct RunResult {
 // Runs the zorgcap binary with `args` (shell-quoted by the caller) in the source folder.
 RunResult run_zorgcap(const std::string& args);
 
+// Runs a shell script in the source folder; $ZORGCAP is the binary.
+RunResult run_shell(const std::string& script);
+
 }  // namespace zorgcap::test
