@@ -23,7 +23,8 @@ constexpr const char* kUsage =
     "  report [--inputs DIR] [--out DIR] [--templates DIR]\n"
     "                                      compute the model and write OUT/<scenario>/ (defaults: inputs,\n"
     "                                      outputs, templates): report.html, tables.json, tables.csv,\n"
-    "                                      values.json, manifest.json\n"
+    "                                      values.json, manifest.json, report.pdf (fonts: --fonts DIR,\n"
+    "                                      default the subset fonts the build made)\n"
     "         [--montecarlo N] [--seed S] [--distribution uniform|triangular]\n"
     "                                      add P5/P50/P95 of the headline outcomes (N draws, default\n"
     "                                      100000 when only --seed or --distribution is given; seed fixed)\n"
@@ -44,6 +45,7 @@ struct Options {
   std::string inputs = "inputs";
   std::string out = "outputs";
   std::string templates = "templates";
+  std::string fonts;
   std::vector<std::string> positional;
   bool verbose = false;
   bool json = false;
@@ -80,6 +82,10 @@ std::optional<std::string> parse(const std::vector<std::string>& args, Options& 
       }
     }
     if (taken) continue;
+    if (auto r = take("--fonts", o.fonts)) {
+      if (!r->empty()) return r;
+      continue;
+    }
     if (auto r = take("--templates", o.templates)) {
       if (!r->empty()) return r;
       continue;
@@ -150,6 +156,7 @@ int report(const Options& o, std::ostream& out, std::ostream& err) {
   r.inputs_dir = o.inputs;
   r.out_dir = o.out;
   r.templates_dir = o.templates;
+  r.font_dir = o.fonts;
   return run_report(r, out, err);
 }
 

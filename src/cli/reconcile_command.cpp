@@ -27,7 +27,8 @@ int run_reconcile(const std::string& inputs_dir, bool verbose, std::ostream& out
   SourceTexts texts;
   auto inputs = load_inputs(inputs_dir, diags, texts);
   auto published = load_published(inputs_dir + "/published.yaml", diags, texts);
-  if (!inputs || !published) {
+  auto errata = load_errata(inputs_dir + "/errata.yaml", diags, texts);
+  if (!inputs || !published || !errata) {
     err << diags.format(texts);
     return kExitBadInput;
   }
@@ -41,6 +42,7 @@ int run_reconcile(const std::string& inputs_dir, bool verbose, std::ostream& out
     if (row.agreement != Agreement::unmapped) out << ", zorgcap " << format_nl(row.computed_rounded, p.decimals);
     if (p.expected) out << " (consistent: " << format_nl(*p.expected, p.decimals) << ", " << p.erratum << ")";
     out << "\n";
+    if (row.agreement == Agreement::erratum && errata->count(p.erratum)) out << "    " << errata->at(p.erratum) << "\n";
   }
   out << "printed numbers reproduced: " << r.reproduced << "/" << r.rows.size() << ", explained deviations: " << r.errata
       << ", unexplained: " << r.deviations << ", unmapped: " << r.unmapped << "\n";

@@ -11,10 +11,14 @@
 #include "core/sha256.h"
 #include "document/analysis_build.h"
 #include "document/build.h"
+#include "document/reconciliation_build.h"
+#include "inputs/published.h"
+#include "model/reconcile.h"
 #include "document/table_template.h"
 #include "inputs/load_inputs.h"
 #include "model/model.h"
 #include "writers/html_writer.h"
+#include "writers/pdf_writer.h"
 #include "writers/tables_json.h"
 #include "writers/values_json.h"
 
@@ -102,12 +106,23 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
 
     Document doc = build_document(*templates, *results, *inputs, input_digest.combined);
     add_analyses(doc, *analysis, run_analyses(*inputs, *analysis, o.montecarlo), *results, *inputs);
+    // The report's printed numbers belong to its own inputs: the baseline scenario.
+    fs::path published_path = fs::path(o.inputs_dir) / "published.yaml";
+    if (inputs->scenario == "baseline" && fs::exists(published_path)) {
+      Diagnostics pd;
+      SourceTexts pt;
+      auto published = load_published(published_path.string(), pd, pt);
+      auto errata = load_errata((fs::path(o.inputs_dir) / "errata.yaml").string(), pd, pt);
+      if (!published || !errata) throw std::runtime_error("cannot read the published numbers:\n" + pd.format(pt));
+      add_reconciliation(doc, reconcile(*results, *published), *errata);
+    }
     remove_stale_temporaries(o.out_dir);
     StagedDirectory dir(o.out_dir, inputs->scenario);
     write_file_atomic(dir.path_of("values.json"), values_json(inputs->scenario, *results, *inputs));
     write_file_atomic(dir.path_of("tables.json"), render_tables_json(doc));
     write_file_atomic(dir.path_of("tables.csv"), render_tables_csv(doc));
     write_file_atomic(dir.path_of("report.html"), render_html(doc, css));
+    write_file_atomic(dir.path_of("report.pdf"), render_pdf(doc, o.font_dir.empty() ? ZORGCAP_FONT_DIR : o.font_dir));
     write_file_atomic(dir.path_of("manifest.json"), manifest_json(*inputs, input_digest, all_digest));
     dir.publish();
     out << "zorgcap: " << inputs->scenario << ": wrote " << (fs::path(o.out_dir) / inputs->scenario).string() << "/ ("

@@ -100,6 +100,22 @@ struct Uncertainty {
   std::vector<UncertaintyRow> rows;
 };
 
+// The appendix "Verantwoording": every number the report prints beside zorgcap's value.
+struct ReconciliationRow {
+  std::string id;        // "t10.netto_fte_vs.min"
+  std::string where;     // "Tabel 10" or "tekst"
+  std::string printed;   // as the report prints it
+  std::string computed;  // zorgcap's value, formatted like the printed number
+  std::string status;    // "gereproduceerd", "inconsistentie in het rapport", "afwijking", "niet gekoppeld"
+  std::string erratum;   // I1 … (empty when reproduced)
+  std::string explanation;
+  int mark = 0;          // the quantity's provenance entry (0: none)
+};
+struct ReconciliationSummary {
+  int total = 0, reproduced = 0, explained = 0, unexplained = 0, unmapped = 0;
+  std::vector<ReconciliationRow> rows;
+};
+
 // The whole report of one scenario, ready for writers: nothing in it needs the model any more.
 struct Document {
   std::string scenario;
@@ -112,6 +128,7 @@ struct Document {
   std::vector<Chart> case_charts;           // one per case: capacity freed per profession
   std::vector<Chart> tornados;              // one per headline outcome
   std::optional<Uncertainty> uncertainty;   // with --montecarlo
+  std::optional<ReconciliationSummary> reconciliation;  // for the report's own inputs (baseline)
 };
 
 }  // namespace zorgcap

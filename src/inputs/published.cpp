@@ -66,4 +66,26 @@ std::optional<std::vector<PublishedNumber>> load_published(const std::string& pa
   return out;
 }
 
+std::optional<std::map<std::string, std::string>> load_errata(const std::string& path, Diagnostics& diags,
+                                                               SourceTexts& texts) {
+  std::string text;
+  auto root = yaml::parse_file(path, diags, text);
+  texts.emplace_back(path, text);
+  if (!root) return std::nullopt;
+  const yaml::Node* list = root->is_map() ? root->find("errata") : nullptr;
+  if (!list || !list->is_map()) {
+    diags.error(path, root->where, "errata", "expected a map 'errata' of id: explanation");
+    return std::nullopt;
+  }
+  std::map<std::string, std::string> out;
+  for (const yaml::MapEntry& e : list->entries) {
+    if (!e.value.is_scalar() || e.value.text.empty()) {
+      diags.error(path, e.key_where, "errata." + e.key, "expected an explanation text");
+      return std::nullopt;
+    }
+    out[e.key] = e.value.text;
+  }
+  return out;
+}
+
 }  // namespace zorgcap

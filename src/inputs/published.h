@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,5 +31,9 @@ std::optional<std::vector<PublishedNumber>> load_published(const std::string& pa
                                                            SourceTexts& texts);
 
 double scale_factor(PrintScale s);
+
+// inputs/errata.yaml: a short Dutch explanation per inconsistency id (I1 …).
+std::optional<std::map<std::string, std::string>> load_errata(const std::string& path, Diagnostics& diags,
+                                                               SourceTexts& texts);
 
 }  // namespace zorgcap

@@ -99,6 +99,32 @@ void analyses(std::ostringstream& out, const Document& doc) {
   }
 }
 
+void reconciliation(std::ostringstream& out, const Document& doc) {
+  if (!doc.reconciliation) return;
+  const ReconciliationSummary& s = *doc.reconciliation;
+  out << "<section class=\"appendix\" id=\"verantwoording\">\n<h2>Verantwoording</h2>\n<p>Elk getal dat het rapport "
+         "afdrukt, naast de waarde die zorgcap berekent (afgerond zoals het rapport). Waar het rapport zichzelf "
+         "tegenspreekt, geeft zorgcap de consistente waarde; de toelichting staat erbij.</p>\n<p class=\"summary\">"
+      << "Gereproduceerd: " << s.reproduced << " van " << s.total << "; verklaarde afwijkingen (inconsistenties in het "
+      << "rapport): " << s.explained << "; onverklaard: " << s.unexplained << "; niet gekoppeld: " << s.unmapped
+      << ".</p>\n<table class=\"report reconciliation\">\n<thead><tr><th scope=\"col\">Plaats</th><th scope=\"col\">"
+      << "Rapport</th><th scope=\"col\">zorgcap</th><th scope=\"col\">Status</th><th scope=\"col\">Toelichting</th>"
+      << "</tr></thead>\n<tbody>\n";
+  for (const ReconciliationRow& r : s.rows) {
+    out << "<tr" << (r.erratum.empty() ? "" : " class=\"erratum\"") << "><th scope=\"row\">" << html_escape(r.where)
+        << " <code>" << html_escape(r.id) << "</code></th><td class=\"num\">" << html_escape(r.printed)
+        << "</td><td class=\"num\">";
+    if (r.mark > 0)
+      link_to(out, doc, r.mark, r.computed);
+    else
+      out << html_escape(r.computed);
+    out << "</td><td>" << html_escape(r.status) << "</td><td>";
+    if (!r.erratum.empty()) out << "<b>" << html_escape(r.erratum) << "</b> " << html_escape(r.explanation);
+    out << "</td></tr>\n";
+  }
+  out << "</tbody>\n</table>\n</section>\n";
+}
+
 void provenance(std::ostringstream& out, const Document& doc) {
   out << "<section class=\"appendix\" id=\"herkomst\">\n<h2>Herkomst van de getallen</h2>\n"
       << "<p>Elk getal in de tabellen verwijst naar zijn regel hieronder: de berekening met de regels waaruit "
@@ -163,10 +189,12 @@ std::string render_html(const Document& doc, const std::string& css) {
   if (!doc.case_charts.empty()) out << "<li><a href=\"#figuren\">Figuren per casus</a></li>\n";
   if (doc.uncertainty) out << "<li><a href=\"#onzekerheid\">Onzekerheid (Monte Carlo)</a></li>\n";
   if (!doc.tornados.empty()) out << "<li><a href=\"#gevoeligheid\">Gevoeligheid van de uitkomsten</a></li>\n";
+  if (doc.reconciliation) out << "<li><a href=\"#verantwoording\">Verantwoording</a></li>\n";
   out << "<li><a href=\"#herkomst\">Herkomst van de getallen</a></li>\n<li><a href=\"#bronnen\">Bronnen</a></li>\n"
       << "</ol>\n</nav>\n<main>\n";
   for (const BuiltTable& t : doc.tables) table(out, doc, t);
   analyses(out, doc);
+  reconciliation(out, doc);
   provenance(out, doc);
   sources(out, doc);
   out << "</main>\n</body>\n</html>\n";

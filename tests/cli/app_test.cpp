@@ -12,7 +12,8 @@ namespace {
 namespace fs = std::filesystem;
 using test::run_zorgcap;
 
-const std::vector<std::string> kOutputs = {"report.html", "tables.json", "tables.csv", "values.json", "manifest.json"};
+const std::vector<std::string> kOutputs = {"report.html", "report.pdf", "tables.json", "tables.csv", "values.json",
+                                           "manifest.json"};
 
 TEST(App, ReportWritesEveryOutputOfTheBaseline) {
   test::TempDir out;

@@ -1,0 +1,368 @@
+// Paint: walks the pages of pdf_layout with libharu. See docs/LIBRARIES.md for the libharu traps
+// this file works around (sticky errors, no exceptions through C, UTF-8 fonts, determinism).
+#include "writers/pdf_writer.h"
+
+#include <hpdf.h>
+
+#include <array>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+#include "writers/pdf_layout.h"
+
+namespace zorgcap {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Errors: libharu calls the handler from C code, so it only records; PdfDoc::check throws.
+
+struct ErrorState {
+  HPDF_STATUS error = HPDF_OK;
+  HPDF_STATUS detail = 0;
+};
+
+void record_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) noexcept {
+  auto* state = static_cast<ErrorState*>(user);
+  if (state->error == HPDF_OK) {  // keep the first: later ones follow from it (errors are sticky)
+    state->error = error;
+    state->detail = detail;
+  }
+}
+
+const char* error_name(HPDF_STATUS e) {
+  switch (e) {
+    case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
+    case HPDF_FILE_IO_ERROR: return "file I/O error";
+    case HPDF_FILE_OPEN_ERROR: return "cannot open file";
+    case HPDF_INVALID_DOCUMENT: return "invalid document (an earlier error)";
+    case HPDF_INVALID_FONTDEF_DATA: return "invalid font data";
+    case HPDF_INVALID_PARAMETER: return "invalid parameter";
+    case HPDF_INVALID_DESTINATION: return "invalid destination";
+    case HPDF_INVALID_ENCODER: return "invalid encoder";
+    case HPDF_INVALID_ENCODING_NAME: return "unknown encoding name";
+    case HPDF_INVALID_URI: return "invalid URI";
+    case HPDF_PAGE_INVALID_FONT_SIZE: return "invalid font size";
+    case HPDF_PAGE_INVALID_SIZE: return "invalid page size";
+    case HPDF_PAGE_OUT_OF_RANGE: return "value out of range";
+    case HPDF_REAL_OUT_OF_RANGE: return "number out of range";
+    case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "the font does not allow embedding";
+    case HPDF_TTF_INVALID_CMAP: return "the font has no usable Unicode cmap";
+    case HPDF_TTF_INVALID_FOMAT: return "not a TrueType font";
+    case HPDF_TTF_MISSING_TABLE: return "the font lacks a required table";
+    case HPDF_ZLIB_ERROR: return "zlib error";
+    case HPDF_INVALID_DOCUMENT_STATE: return "operation not allowed in this state";
+    default: return "libharu error";
+  }
+}
+
+// Owns the libharu document; check() after each step turns a recorded error into an exception.
+class PdfDoc {
+ public:
+  PdfDoc() : doc_(HPDF_New(record_error, &state_)) {
+    if (!doc_) throw std::runtime_error("PDF: libharu could not create a document (out of memory)");
+  }
+  ~PdfDoc() { HPDF_Free(doc_); }
+  PdfDoc(const PdfDoc&) = delete;
+  PdfDoc& operator=(const PdfDoc&) = delete;
+
+  HPDF_Doc get() const { return doc_; }
+
+  void check(const std::string& step) const {
+    if (state_.error == HPDF_OK) return;
+    char code[32];
+    std::snprintf(code, sizeof code, "0x%04X", static_cast<unsigned>(state_.error));
+    throw std::runtime_error("PDF: libharu failed while " + step + ": " + error_name(state_.error) + " (" + code +
+                             ", detail " + std::to_string(state_.detail) + ")");
+  }
+
+ private:
+  ErrorState state_;
+  HPDF_Doc doc_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Which characters a TrueType font has: its (3,1) format-4 cmap, the table libharu itself uses.
+
+std::string read_font_file(const std::string& path) {
+  if (!std::filesystem::is_regular_file(path))
+    throw std::runtime_error("PDF: font file " + path +
+                             " not found (the build makes the subset fonts: cmake --build <dir> --target zorgcap_fonts)");
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  if (!in && !in.eof()) throw std::runtime_error("PDF: cannot read font file " + path);
+  return s.str();
+}
+
+std::vector<bool> font_coverage(const std::string& data, const std::string& path) {
+  auto bad = [&](const std::string& why) -> std::runtime_error {
+    return std::runtime_error("PDF: font file " + path + ": " + why);
+  };
+  auto u16 = [&](std::size_t at) -> std::uint32_t {
+    if (at + 2 > data.size()) throw bad("truncated");
+    return (static_cast<std::uint32_t>(static_cast<unsigned char>(data[at])) << 8) |
+           static_cast<unsigned char>(data[at + 1]);
+  };
+  auto u32 = [&](std::size_t at) -> std::uint32_t { return (u16(at) << 16) | u16(at + 2); };
+
+  std::size_t cmap = 0;
+  std::uint32_t tables = u16(4);
+  for (std::uint32_t i = 0; i < tables; ++i) {
+    std::size_t rec = 12 + 16 * static_cast<std::size_t>(i);
+    if (rec + 16 > data.size()) throw bad("truncated table directory");
+    if (data.compare(rec, 4, "cmap") == 0) cmap = u32(rec + 8);
+  }
+  if (cmap == 0) throw bad("no cmap table");
+  std::size_t sub = 0;
+  std::uint32_t records = u16(cmap + 2);
+  for (std::uint32_t i = 0; i < records; ++i) {
+    std::size_t rec = cmap + 4 + 8 * static_cast<std::size_t>(i);
+    if (u16(rec) == 3 && u16(rec + 2) == 1) sub = cmap + u32(rec + 4);
+  }
+  if (sub == 0 || u16(sub) != 4) throw bad("no Windows Unicode (3,1) format-4 cmap, which libharu needs");
+  std::vector<bool> covered(0x10000, false);
+  std::size_t seg_x2 = u16(sub + 6);
+  std::size_t ends = sub + 14, starts = ends + seg_x2 + 2, deltas = starts + seg_x2, offsets = deltas + seg_x2;
+  for (std::size_t s = 0; s < seg_x2 / 2; ++s) {
+    std::uint32_t end = u16(ends + 2 * s), start = u16(starts + 2 * s), delta = u16(deltas + 2 * s);
+    std::size_t offset_at = offsets + 2 * s;
+    std::uint32_t offset = u16(offset_at);
+    for (std::uint32_t c = start; c <= end && c < 0xFFFF; ++c) {
+      std::uint32_t glyph = 0;
+      if (offset == 0) {
+        glyph = (c + delta) & 0xFFFF;
+      } else {
+        glyph = u16(offset_at + offset + 2 * (c - start));
+        if (glyph != 0) glyph = (glyph + delta) & 0xFFFF;
+      }
+      if (glyph != 0) covered[c] = true;
+    }
+  }
+  return covered;
+}
+
+std::string code_point_name(char32_t cp) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+  return buf;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fonts and metrics
+
+struct LoadedFont {
+  std::string path;
+  HPDF_Font font = nullptr;
+  std::vector<bool> covered;
+  mutable std::vector<int> widths = std::vector<int>(0x10000, -1);  // per code point, 1/1000 em
+
+  int width(char32_t cp) const {
+    if (cp > 0xFFFF) return 0;
+    int& w = widths[cp];
+    if (w < 0) w = HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(cp));
+    return w;
+  }
+};
+
+LoadedFont load_font(PdfDoc& pdf, const std::string& path) {
+  LoadedFont f;
+  f.path = path;
+  f.covered = font_coverage(read_font_file(path), path);
+  const char* name = HPDF_LoadTTFontFromFile(pdf.get(), path.c_str(), HPDF_TRUE);
+  pdf.check("loading the font " + path);
+  f.font = HPDF_GetFont(pdf.get(), name, "UTF-8");
+  pdf.check("opening the font " + path + " with UTF-8 encoding");
+  return f;
+}
+
+// Widths from the font's own advance widths: libharu draws without kerning, so the sum over the code
+// points is exactly the drawn width.
+class HpdfMetrics final : public pdf::FontMetrics {
+ public:
+  HpdfMetrics(const LoadedFont& regular, const LoadedFont& bold) : regular_(regular), bold_(bold) {}
+
+  double width(std::string_view text, pdf::Font font, double size) const override {
+    const LoadedFont& f = of(font);
+    long sum = 0;
+    for (char32_t cp : pdf::decode_utf8(text)) sum += f.width(cp);
+    return static_cast<double>(sum) * size / 1000.0;
+  }
+  double ascent(pdf::Font font, double size) const override {
+    return HPDF_Font_GetAscent(of(font).font) * size / 1000.0;
+  }
+  double descent(pdf::Font font, double size) const override {
+    return -HPDF_Font_GetDescent(of(font).font) * size / 1000.0;
+  }
+
+ private:
+  const LoadedFont& of(pdf::Font f) const { return f == pdf::Font::bold ? bold_ : regular_; }
+  const LoadedFont& regular_;
+  const LoadedFont& bold_;
+};
+
+// Every character that will be drawn must be in its font: libharu would draw the font's empty
+// .notdef glyph and the text would be lost without a word.
+void check_coverage(const pdf::Layout& layout, const LoadedFont& regular, const LoadedFont& bold) {
+  for (const pdf::Page& page : layout.pages)
+    for (const pdf::TextBox& t : page.texts) {
+      const LoadedFont& f = t.font == pdf::Font::bold ? bold : regular;
+      for (char32_t cp : pdf::decode_utf8(t.text)) {
+        if (cp <= 0xFFFF && f.covered[cp]) continue;
+        std::string what = cp < 0x20 || cp == 0x7F ? "the control character " + code_point_name(cp)
+                                                   : "the character " + code_point_name(cp);
+        throw std::runtime_error("PDF: " + what + " in \"" + t.text + "\" (page " + std::to_string(page.number) +
+                                 ") is not in the font " + f.path +
+                                 (cp > 0xFFFF ? " (libharu draws only the Basic Multilingual Plane)"
+                                              : "; add it to ZORGCAP_FONT_UNICODES in CMakeLists.txt"));
+      }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Painting
+
+struct Target {
+  std::size_t page;
+  double top;
+};
+
+HPDF_Destination destination(PdfDoc& pdf, HPDF_Page page, const pdf::Page& layout_page, double top) {
+  HPDF_Destination dst = HPDF_Page_CreateDestination(page);
+  HPDF_Destination_SetFitH(dst, std::min(top + 6, layout_page.height));
+  pdf.check("creating a link destination");
+  return dst;
+}
+
+void paint_page(PdfDoc& pdf, HPDF_Page page, const pdf::Page& p, const LoadedFont& regular, const LoadedFont& bold) {
+  for (const pdf::Fill& f : p.fills) {
+    HPDF_Page_SetGrayFill(page, static_cast<HPDF_REAL>(f.gray));
+    HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(f.rect.left), static_cast<HPDF_REAL>(f.rect.bottom),
+                        static_cast<HPDF_REAL>(f.rect.right - f.rect.left),
+                        static_cast<HPDF_REAL>(f.rect.top - f.rect.bottom));
+    HPDF_Page_Fill(page);
+  }
+  HPDF_Page_SetGrayFill(page, 0);
+  HPDF_Page_SetGrayStroke(page, 0);
+  double line_width = -1;
+  for (const pdf::Rule& r : p.rules) {
+    if (r.width != line_width) {
+      HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(r.width));
+      line_width = r.width;
+    }
+    HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(r.x1), static_cast<HPDF_REAL>(r.y1));
+    HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(r.x2), static_cast<HPDF_REAL>(r.y2));
+    HPDF_Page_Stroke(page);
+  }
+  pdf.check("drawing the rules of page " + std::to_string(p.number));
+
+  HPDF_Page_BeginText(page);
+  const LoadedFont* font = nullptr;
+  double size = 0;
+  for (const pdf::TextBox& t : p.texts) {
+    if (t.text.empty()) continue;
+    const LoadedFont* want = t.font == pdf::Font::bold ? &bold : &regular;
+    if (want != font || t.size != size) {
+      HPDF_Page_SetFontAndSize(page, want->font, static_cast<HPDF_REAL>(t.size));
+      font = want;
+      size = t.size;
+    }
+    HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(t.x), static_cast<HPDF_REAL>(t.y), t.text.c_str());
+  }
+  HPDF_Page_EndText(page);
+  pdf.check("drawing the text of page " + std::to_string(p.number));
+}
+
+std::string save(PdfDoc& pdf) {
+  HPDF_SaveToStream(pdf.get());
+  pdf.check("writing the PDF");
+  HPDF_UINT32 size = HPDF_GetStreamSize(pdf.get());
+  HPDF_ResetStream(pdf.get());
+  pdf.check("rewinding the PDF stream");
+  std::string bytes(size, '\0');
+  HPDF_UINT32 read = size;
+  // Reading exactly the stream's size ends without HPDF_STREAM_EOF (which would count as an error).
+  if (size > 0) HPDF_ReadFromStream(pdf.get(), reinterpret_cast<HPDF_BYTE*>(bytes.data()), &read);
+  pdf.check("reading the PDF back");
+  if (read != size) throw std::runtime_error("PDF: read " + std::to_string(read) + " of " + std::to_string(size) + " bytes");
+  return bytes;
+}
+
+}  // namespace
+
+std::string render_pdf(const Document& doc, const std::string& font_dir) {
+  PdfDoc pdf;
+  HPDF_SetCompressionMode(pdf.get(), HPDF_COMP_ALL);  // first, so everything after is compressed
+  pdf.check("enabling compression");
+  HPDF_UseUTFEncodings(pdf.get());
+  HPDF_SetCurrentEncoder(pdf.get(), "UTF-8");  // document info and outline titles as Unicode
+  pdf.check("enabling UTF-8");
+
+  // Fixed order: the subset tags (HPDFAA+, HPDFAB+) are a counter.
+  const LoadedFont regular = load_font(pdf, (std::filesystem::path(font_dir) / pdf_regular_font_file).string());
+  const LoadedFont bold = load_font(pdf, (std::filesystem::path(font_dir) / pdf_bold_font_file).string());
+  HpdfMetrics metrics(regular, bold);
+
+  const pdf::Layout layout = pdf::layout_document(doc, metrics);
+  check_coverage(layout, regular, bold);
+
+  // Document info: a fixed producer, no dates (libharu writes none unless asked), no ID (none
+  // without encryption).
+  HPDF_SetInfoAttr(pdf.get(), HPDF_INFO_PRODUCER, "zorgcap");
+  HPDF_SetInfoAttr(pdf.get(), HPDF_INFO_CREATOR, "zorgcap");
+  if (!doc.title.empty()) HPDF_SetInfoAttr(pdf.get(), HPDF_INFO_TITLE, doc.title.c_str());
+  HPDF_SetPageMode(pdf.get(), HPDF_PAGE_MODE_USE_OUTLINE);
+  pdf.check("setting the document info");
+
+  std::vector<HPDF_Page> pages;
+  std::map<std::string, Target> targets;
+  for (std::size_t i = 0; i < layout.pages.size(); ++i) {
+    const pdf::Page& p = layout.pages[i];
+    HPDF_Page page = HPDF_AddPage(pdf.get());
+    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.width));
+    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.height));
+    pdf.check("adding page " + std::to_string(p.number));
+    pages.push_back(page);
+    for (const pdf::Anchor& a : p.anchors) targets.emplace(a.name, Target{i, a.top});
+  }
+
+  for (std::size_t i = 0; i < layout.pages.size(); ++i) {
+    const pdf::Page& p = layout.pages[i];
+    paint_page(pdf, pages[i], p, regular, bold);
+    for (const pdf::Link& l : p.links) {
+      HPDF_Rect rect{static_cast<HPDF_REAL>(l.rect.left), static_cast<HPDF_REAL>(l.rect.bottom),
+                     static_cast<HPDF_REAL>(l.rect.right), static_cast<HPDF_REAL>(l.rect.top)};
+      HPDF_Annotation annot = nullptr;
+      if (!l.target.empty()) {
+        auto it = targets.find(l.target);
+        if (it == targets.end())
+          throw std::runtime_error("PDF: a link on page " + std::to_string(p.number) + " points to \"" + l.target +
+                                   "\", which the document does not contain" +
+                                   (l.mark > 0 ? " (no appendix entry with mark " + std::to_string(l.mark) + ")" : ""));
+        const Target& t = it->second;
+        annot = HPDF_Page_CreateLinkAnnot(pages[i], rect, destination(pdf, pages[t.page], layout.pages[t.page], t.top));
+      } else {
+        annot = HPDF_Page_CreateURILinkAnnot(pages[i], rect, l.uri.c_str());
+      }
+      HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+      pdf.check("adding a link on page " + std::to_string(p.number));
+    }
+  }
+
+  HPDF_Encoder utf8 = HPDF_GetEncoder(pdf.get(), "UTF-8");
+  for (const pdf::Bookmark& b : layout.bookmarks) {
+    auto it = targets.find(b.anchor);
+    if (it == targets.end()) throw std::runtime_error("PDF: bookmark \"" + b.title + "\" has no target");
+    HPDF_Outline outline = HPDF_CreateOutline(pdf.get(), nullptr, b.title.c_str(), utf8);
+    const Target& t = it->second;
+    HPDF_Outline_SetDestination(outline, destination(pdf, pages[t.page], layout.pages[t.page], t.top));
+    pdf.check("adding the bookmark \"" + b.title + "\"");
+  }
+  return save(pdf);
+}
+
+}  // namespace zorgcap

@@ -1,0 +1,26 @@
+#pragma once
+#include <string>
+
+#include "document/document.h"
+
+namespace zorgcap {
+
+// The fonts render_pdf loads from `font_dir`, in this order (the order fixes the subset tags, so
+// the bytes are reproducible). The build makes subsets of the Debian DejaVu fonts under these names
+// in ZORGCAP_FONT_DIR (CMake target zorgcap_fonts); the full fonts in
+// /usr/share/fonts/truetype/dejavu work too, only slower and larger.
+inline constexpr const char* pdf_regular_font_file = "DejaVuSans.ttf";
+inline constexpr const char* pdf_bold_font_file = "DejaVuSans-Bold.ttf";
+
+// report.pdf, as bytes: a title page with contents, the tables (landscape pages for landscape
+// tables; header rows repeated on every page a table continues on), the appendix "Herkomst van de
+// getallen" and "Bronnen". Every number carries a superscript mark that links to its appendix entry;
+// each appendix entry links to the entries it is computed from. One bookmark per table, one for the
+// appendix and one for the sources. The same Document and fonts give the same bytes.
+//
+// Throws std::runtime_error when a font is missing or unreadable, when text is not valid UTF-8 or
+// holds a character the font does not have (naming it), when a table row does not fit on a page,
+// or when libharu reports an error.
+std::string render_pdf(const Document& doc, const std::string& font_dir);
+
+}  // namespace zorgcap

@@ -1,0 +1,314 @@
+// report.pdf checked with the tools a reader's PDF viewer would rely on: qpdf (structure, links,
+// outlines), pdffonts (embedding) and pdftotext (the text comes back out, € and ë included).
+#include "writers/pdf_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <deque>
+#include <regex>
+
+#include "document/build.h"
+#include "test_support.h"
+
+namespace zorgcap {
+namespace {
+
+struct Output {
+  int status = -1;
+  std::string text;
+};
+
+// Runs a shell command; stdout (and stderr when asked) as text.
+Output run(const std::string& command, bool with_stderr = false) {
+  Output out;
+  std::string full = command + (with_stderr ? " 2>&1" : " 2>/dev/null");
+  FILE* pipe = ::popen(full.c_str(), "r");
+  if (!pipe) return out;
+  char buf[4096];
+  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) out.text.append(buf, n);
+  int status = ::pclose(pipe);
+  out.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return out;
+}
+
+// The Debian packages the checks need (both are in the Makefile's DEBIAN_PACKAGES).
+::testing::AssertionResult have_tools() {
+  for (auto [tool, package] : {std::pair{"qpdf", "qpdf"}, std::pair{"pdftotext", "poppler-utils"},
+                               std::pair{"pdffonts", "poppler-utils"},
+                               std::pair{"pdfinfo", "poppler-utils"}})
+    if (run(std::string("command -v ") + tool).status != 0)
+      return ::testing::AssertionFailure() << tool << " is missing: apt-get install " << package;
+  return ::testing::AssertionSuccess();
+}
+
+int count(const std::string& text, const std::string& what) {
+  int n = 0;
+  for (std::size_t p = text.find(what); p != std::string::npos; p = text.find(what, p + what.size())) ++n;
+  return n;
+}
+
+// ASCII whitespace runs as one space (pdftotext breaks lines where the layout did).
+std::string squeeze(const std::string& s) {
+  return std::regex_replace(s, std::regex("[ \t\r\n\f]+"), " ");
+}
+
+BuiltRun lit(std::string text) { return BuiltRun{std::move(text), false, {}}; }
+BuiltRun num(std::string text, int mark) {
+  BuiltRun r;
+  r.text = text;
+  r.is_number = true;
+  r.number.text = text;
+  r.number.mark = mark;
+  return r;
+}
+BuiltCell cell(int row, int col, std::vector<BuiltRun> runs, bool header = false) {
+  BuiltCell c;
+  c.row = row;
+  c.col = col;
+  c.header = header;
+  c.row_header = !header && col == 0;
+  c.runs = std::move(runs);
+  for (const BuiltRun& r : c.runs) c.text += r.text;
+  return c;
+}
+
+// A small report by hand: two tables (one landscape), three appendix entries, two sources.
+struct Sample {
+  std::deque<Quantity> quantities;
+  std::deque<Source> sources;
+  Document doc;
+
+  Sample() {
+    sources.push_back({"nivel", "Onderzoek Nivel (2020)", "Nivel, Taakherschikking in de huisartsenzorg (2020)",
+                       "https://www.nivel.nl/taakherschikking", {}});
+    sources.push_back({"cbs", "CBS Statline (2024)", "Centraal Bureau voor de Statistiek, Statline", "", {}});
+    auto quantity = [&](std::string key, std::string label) -> const Quantity* {
+      Quantity q;
+      q.key = std::move(key);
+      q.label = std::move(label);
+      quantities.push_back(q);
+      return &quantities.back();
+    };
+    ProvenanceEntry e1{1, "huisartsen.fte", "q-huisartsen.fte", quantity("huisartsen.fte", "Huisartsen in fte"),
+                       "9.842 fte", "", {}, &sources[0]};
+    ProvenanceEntry e2{2, "kosten.fte", "q-kosten.fte", quantity("kosten.fte", "Kosten per fte – café-tarief"),
+                       "€ 29.104", "", {}, &sources[1]};
+    ProvenanceEntry e3{3, "kosten.totaal", "q-kosten.totaal", quantity("kosten.totaal", "Totale kosten"),
+                       "€ 286,44 (min) – € 572,89 (max) miljoen", "Huisartsen in fte × Kosten per fte", {1, 2}, nullptr};
+    doc.provenance = {e1, e2, e3};
+    doc.sources = {&sources[1], &sources[0]};
+    doc.title = "Zorgcapaciteit in België – een proef";
+    doc.scenario = "baseline";
+    doc.peildatum = "1 januari 2025";
+    doc.inputs_digest = "3f1e2d4c5b6a79880011223344556677889900aabbccddeeff00112233445566";
+
+    BuiltTable t1;
+    t1.number = 1;
+    t1.id = "tabel-1";
+    t1.caption = "Tabel 1. Potentiële zorgcapaciteit";
+    t1.columns = 3;
+    t1.header = {{cell(0, 0, {lit("")}, true), cell(0, 1, {lit("Aantal")}, true), cell(0, 2, {lit("Kosten")}, true)}};
+    t1.body = {{cell(0, 0, {lit("Huisartsen in België")}), cell(0, 1, {num("9.842", 1), lit(" fte")}),
+                cell(0, 2, {lit("€\u00A0"), num("286,44", 3), lit(" – € "), num("572,89", 3), lit(" miljoen")})}};
+    t1.notes = {"Bron: Onderzoek Nivel (2020); bewerking café-gegevens."};
+    BuiltTable t2;
+    t2.number = 2;
+    t2.id = "tabel-2";
+    t2.caption = "Tabel 2. Één praktijk, liggend";
+    t2.landscape = true;
+    t2.columns = 2;
+    t2.header = {{cell(0, 0, {lit("Omschrijving")}, true), cell(0, 1, {lit("Kosten per fte")}, true)}};
+    t2.body = {{cell(0, 0, {lit("Eén-persoons praktijk\nmet een tweede regel")}), cell(0, 1, {lit("€ "), num("29.104", 2)})}};
+    doc.tables = {t1, t2};
+  }
+
+  int number_runs() const {
+    int n = 0;
+    for (const BuiltTable& t : doc.tables)
+      for (const auto& row : t.body)
+        for (const BuiltCell& c : row)
+          for (const BuiltRun& r : c.runs) n += r.is_number;
+    return n;
+  }
+  // The PDF's links: one per number in the tables, one per operand in the appendix, one per entry
+  // of the contents (the tables, the appendix, the sources) and one per web address shown (for
+  // inputs in the appendix, for sources in "Bronnen").
+  int expected_links() const {
+    int n = number_runs() + static_cast<int>(doc.tables.size()) + 2;
+    for (const ProvenanceEntry& e : doc.provenance) {
+      n += static_cast<int>(e.operand_marks.size());
+      if (e.source && !e.source->url.empty()) ++n;
+    }
+    for (const Source* s : doc.sources) n += !s->url.empty();
+    return n;
+  }
+};
+
+std::string font_dir() { return ZORGCAP_FONT_DIR; }
+
+struct Rendered {
+  test::TempDir dir;
+  std::string path;
+  std::string bytes;
+};
+
+void render_to_file(const Document& doc, Rendered& out) {
+  out.bytes = render_pdf(doc, font_dir());
+  out.path = out.dir.str() + "/report.pdf";
+  test::write_file(out.path, out.bytes);
+}
+
+TEST(PdfWriter, PassesQpdfCheckWithEveryFontEmbedded) {
+  ASSERT_TRUE(have_tools());
+  Sample s;
+  Rendered r;
+  render_to_file(s.doc, r);
+  ASSERT_EQ(r.bytes.rfind("%PDF-", 0), 0u);
+  Output check = run("qpdf --check '" + r.path + "'", true);
+  EXPECT_EQ(check.status, 0) << check.text;
+  EXPECT_NE(check.text.find("No syntax or stream encoding errors"), std::string::npos) << check.text;
+
+  Output fonts = run("pdffonts '" + r.path + "'");
+  ASSERT_EQ(fonts.status, 0);
+  // name, type, encoding, emb, sub, uni, object, ID after two header lines.
+  std::regex row(R"(^(\S+)\s+CID TrueType\s+Identity-H\s+(yes|no)\s+(yes|no)\s+(yes|no))");
+  int rows = 0;
+  std::istringstream lines(fonts.text);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("name", 0) == 0 || line.rfind("---", 0) == 0 || line.empty()) continue;
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(line, m, row)) << line;
+    EXPECT_EQ(m[2], "yes") << "not embedded: " << line;
+    EXPECT_EQ(m[3], "yes") << "not a subset: " << line;
+    EXPECT_EQ(m[4], "yes") << "no ToUnicode map: " << line;
+    ++rows;
+  }
+  EXPECT_EQ(rows, 2) << fonts.text;  // DejaVu Sans and DejaVu Sans Bold
+}
+
+TEST(PdfWriter, TextComesBackOutWithDutchCharacters) {
+  ASSERT_TRUE(have_tools());
+  Sample s;
+  Rendered r;
+  render_to_file(s.doc, r);
+  // pdftotext warns about libharu's ToUnicode maps on stderr; the text on stdout is right.
+  Output text = run("pdftotext -enc UTF-8 '" + r.path + "' -");
+  ASSERT_EQ(text.status, 0);
+  std::string t = squeeze(text.text);
+  for (const char* expected : {"Tabel 1. Potentiële zorgcapaciteit", "Tabel 2. Één praktijk, liggend",
+                               "Huisartsen in België", "€", "ë", "é", "–", "€ 286,44" /* the NBSP comes out as a space */, "Herkomst van de getallen",
+                               "Bronnen", "Onderzoek Nivel (2020)", "https://www.nivel.nl/taakherschikking",
+                               "Huisartsen in fte × Kosten per fte", "pagina 1", "Inhoud"})
+    EXPECT_NE(t.find(expected), std::string::npos) << expected << "\n" << text.text;
+}
+
+TEST(PdfWriter, LinksEveryNumberAndOperandWithoutBorders) {
+  ASSERT_TRUE(have_tools());
+  Sample s;
+  Rendered r;
+  render_to_file(s.doc, r);
+  Output qdf = run("qpdf --qdf --object-streams=disable '" + r.path + "' -");
+  ASSERT_EQ(qdf.status, 0);
+  EXPECT_EQ(count(qdf.text, "/Subtype /Link"), s.expected_links());
+  EXPECT_EQ(count(qdf.text, "/Border [\n    0\n    0\n    0\n  ]"), s.expected_links()) << "links with a border";
+  EXPECT_EQ(count(qdf.text, "/URI ("), 2);
+  EXPECT_EQ(count(qdf.text, "/FitH"), s.expected_links() - 2 + 4);  // internal links and 4 bookmarks
+}
+
+TEST(PdfWriter, HasABookmarkPerTableAndTheAppendixAndOpensWithThem) {
+  ASSERT_TRUE(have_tools());
+  Sample s;
+  Rendered r;
+  render_to_file(s.doc, r);
+  Output json = run("qpdf --json --json-key=outlines '" + r.path + "'");
+  ASSERT_EQ(json.status, 0) << json.text;
+  EXPECT_EQ(count(json.text, "\"title\":"), 4) << json.text;  // 2 tables, the appendix, the sources
+  EXPECT_NE(json.text.find("\"title\": \"Tabel 2. Één praktijk, liggend\""), std::string::npos) << json.text;
+  EXPECT_NE(json.text.find("\"title\": \"Herkomst van de getallen\""), std::string::npos);
+  EXPECT_NE(r.bytes.find("/PageMode /UseOutlines"), std::string::npos);
+  // The landscape table has a landscape page.
+  Output qdf = run("qpdf --qdf --object-streams=disable '" + r.path + "' -");
+  EXPECT_GE(count(qdf.text, "/MediaBox [\n    0\n    0\n    842\n    595\n  ]"), 1);
+}
+
+TEST(PdfWriter, SameDocumentGivesTheSameBytes) {
+  Sample s;
+  std::string a = render_pdf(s.doc, font_dir()), b = render_pdf(s.doc, font_dir());
+  EXPECT_EQ(a, b);
+  // No dates, no ID, a fixed producer (the document info dictionary is not compressed).
+  EXPECT_EQ(a.find("/CreationDate"), std::string::npos);
+  EXPECT_EQ(a.find("/ModDate"), std::string::npos);
+  EXPECT_EQ(a.find("/ID"), std::string::npos);
+  EXPECT_EQ(a.find("Haru"), std::string::npos);
+  EXPECT_EQ(a.find("/Encrypt"), std::string::npos);
+  ASSERT_TRUE(have_tools());
+  test::TempDir dir;
+  test::write_file(dir.str() + "/a.pdf", a);
+  std::string info = run("pdfinfo '" + dir.str() + "/a.pdf'").text;
+  EXPECT_TRUE(std::regex_search(info, std::regex("Producer: +zorgcap\n"))) << info;
+  EXPECT_TRUE(std::regex_search(info, std::regex("Title: +Zorgcapaciteit in België – een proef\n"))) << info;
+}
+
+TEST(PdfWriter, ShipsSubsetFonts) {
+  for (const char* file : {pdf_regular_font_file, pdf_bold_font_file}) {
+    std::string bytes = test::read_file(font_dir() + "/" + file);
+    EXPECT_LT(bytes.size(), 100'000u) << file << " is not a subset";
+    EXPECT_GT(bytes.size(), 5'000u) << file;
+  }
+}
+
+TEST(PdfWriter, ACharacterMissingFromTheFontIsAnError) {
+  Sample s;
+  s.doc.tables[0].body[0][0] = cell(0, 0, {lit("Huisartsen in 中国")});
+  try {
+    render_pdf(s.doc, font_dir());
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    std::string what = e.what();
+    EXPECT_NE(what.find("U+4E2D"), std::string::npos) << what;
+    EXPECT_NE(what.find("Huisartsen in 中国"), std::string::npos) << what;
+    EXPECT_NE(what.find("DejaVuSans.ttf"), std::string::npos) << what;
+  }
+}
+
+TEST(PdfWriter, InvalidUtf8IsAnError) {
+  Sample s;
+  s.doc.tables[1].caption = "Tabel 2. \xE2\x82";
+  EXPECT_THROW(render_pdf(s.doc, font_dir()), std::runtime_error);
+}
+
+TEST(PdfWriter, AMissingFontIsAClearError) {
+  Sample s;
+  test::TempDir empty;
+  try {
+    render_pdf(s.doc, empty.str());
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("DejaVuSans.ttf not found"), std::string::npos) << e.what();
+  }
+  // Not a font at all: a clear error, not a crash.
+  test::write_file(empty.str() + "/DejaVuSans.ttf", "not a font");
+  EXPECT_THROW(render_pdf(s.doc, empty.str()), std::runtime_error);
+}
+
+TEST(PdfWriter, RendersTheWholeBaselineReport) {
+  ASSERT_TRUE(have_tools());
+  Diagnostics diags;
+  SourceTexts texts;
+  auto templates = load_table_templates(test::source_dir() + "/templates/tables", diags, texts);
+  ASSERT_TRUE(templates) << diags.format(texts);
+  Document doc = build_document(*templates, test::baseline_results(), test::baseline_inputs(), std::string(64, 'a'));
+  Rendered r;
+  render_to_file(doc, r);  // every character of every table, label and formula is in the fonts
+  Output check = run("qpdf --check '" + r.path + "'", true);
+  EXPECT_EQ(check.status, 0) << check.text;
+  std::string t = squeeze(run("pdftotext -enc UTF-8 '" + r.path + "' -").text);
+  for (const BuiltTable& table : doc.tables)
+    EXPECT_NE(t.find(table.caption.substr(0, table.caption.find(' ', 9))), std::string::npos) << table.caption;
+  EXPECT_NE(t.find("Herkomst van de getallen"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace zorgcap
