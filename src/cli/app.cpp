@@ -1,5 +1,6 @@
 #include "cli/app.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <optional>
 
@@ -20,7 +21,10 @@ constexpr const char* kUsage =
     "from the report's rekenmodel, with every number traceable to its formula and source.\n"
     "\n"
     "Commands:\n"
-    "  report [--inputs DIR] [--out DIR] [--templates DIR]\n"
+    "  report [--inputs DIR] [--out DIR] [--templates DIR] [--scenario NAME]... [--jobs N]\n"
+    "         [--format html,pdf,json,csv,xlsx,tex,md]  (default: all)\n"
+    "                                      without --scenario: baseline and every INPUTS/scenarios/*.yaml,\n"
+    "                                      in parallel (--jobs, default one per core); then OUT/index.html\n"
     "                                      compute the model and write OUT/<scenario>/ (defaults: inputs,\n"
     "                                      outputs, templates): report.html, tables.json, tables.csv,\n"
     "                                      values.json, manifest.json, report.pdf (fonts: --fonts DIR,\n"
@@ -49,7 +53,8 @@ struct Options {
   std::vector<std::string> positional;
   bool verbose = false;
   bool json = false;
-  std::string montecarlo, seed, distribution;
+  std::string montecarlo, seed, distribution, format, jobs;
+  std::vector<std::string> scenarios;
 };
 
 // Parses "--name VALUE" and "--name=VALUE" options; returns an error message on bad usage.
@@ -73,8 +78,15 @@ std::optional<std::string> parse(const std::vector<std::string>& args, Options& 
       continue;
     }
     bool taken = false;
+    std::string scenario;
+    if (auto r = take("--scenario", scenario)) {
+      if (!r->empty()) return r;
+      o.scenarios.push_back(scenario);
+      continue;
+    }
     for (auto [name, into] : {std::pair{"--montecarlo", &o.montecarlo}, std::pair{"--seed", &o.seed},
-                              std::pair{"--distribution", &o.distribution}}) {
+                              std::pair{"--distribution", &o.distribution}, std::pair{"--format", &o.format},
+                              std::pair{"--jobs", &o.jobs}}) {
       if (auto r = take(name, *into)) {
         if (!r->empty()) return r;
         taken = true;
@@ -152,6 +164,32 @@ int report(const Options& o, std::ostream& out, std::ostream& err) {
       return kExitUsage;
     }
     r.montecarlo = mc;
+  }
+  r.scenarios = o.scenarios;
+  if (!o.format.empty()) {
+    r.formats.clear();
+    std::size_t start = 0;
+    while (start <= o.format.size()) {
+      std::size_t comma = o.format.find(',', start);
+      std::string f = o.format.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      const auto& known = known_formats();
+      if (std::find(known.begin(), known.end(), f) == known.end()) {
+        std::string list;
+        for (const std::string& k : known) list += (list.empty() ? "" : ",") + k;
+        err << "zorgcap report: unknown format '" << f << "' (known: " << list << ")\n";
+        return kExitUsage;
+      }
+      r.formats.insert(f);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  if (!o.jobs.empty()) {
+    if (o.jobs.size() > 3 || o.jobs.find_first_not_of("0123456789") != std::string::npos || std::stoi(o.jobs) < 1) {
+      err << "zorgcap report: --jobs takes a number from 1 to 999\n";
+      return kExitUsage;
+    }
+    r.jobs = static_cast<unsigned>(std::stoi(o.jobs));
   }
   r.inputs_dir = o.inputs;
   r.out_dir = o.out;

@@ -1,7 +1,9 @@
 #pragma once
 #include <optional>
 #include <ostream>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "model/analysis.h"
 
@@ -13,11 +15,18 @@ struct ReportOptions {
   std::string templates_dir = "templates";
   std::string font_dir;  // empty: the fonts the build made
   std::optional<MonteCarloOptions> montecarlo;  // add P5/P50/P95 of the headline outcomes
+  std::vector<std::string> scenarios;  // empty: baseline and every scenario in INPUTS/scenarios/
+  std::set<std::string> formats = {"html", "pdf", "json", "csv", "xlsx", "tex", "md"};  // + values.json, manifest.json
+  unsigned jobs = 0;  // scenarios run in parallel; 0: one per core
 };
 
-// Runs one scenario through the pipeline — load and validate inputs and templates, evaluate the
-// model, build the document, write every output — and publishes OUT/<scenario>/ as a whole.
-// Returns an exit code; problems are reported to `err`.
+// Output formats `--format` accepts.
+const std::vector<std::string>& known_formats();
+
+// Runs scenarios through the pipeline — load and validate inputs and templates, evaluate the model,
+// build the document, write the outputs — publishing each OUT/<scenario>/ as a whole, in parallel
+// (`jobs`), then OUT/index.html. One scenario's failure is reported and the others still complete.
+// Returns 0 if all succeeded, 1 if any failed (problems go to `err`), 2 for a bad scenario name.
 int run_report(const ReportOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace zorgcap

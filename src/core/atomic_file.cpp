@@ -35,11 +35,8 @@ void write_file_atomic(const std::string& path, std::string_view content) {
     p += n;
     left -= static_cast<std::size_t>(n);
   }
-  int synced = ::fsync(fd);
-  int sync_err = errno;
-  int closed = ::close(fd);
-  if (synced != 0 || closed != 0) {
-    int err = synced != 0 ? sync_err : errno;
+  if (::close(fd) != 0) {
+    int err = errno;
     ::unlink(tmp.c_str());
     fail("write", path, err);
   }

@@ -34,11 +34,6 @@ StagedDirectory::~StagedDirectory() {
 std::string StagedDirectory::path_of(const std::string& file) const { return (fs::path(staging_) / file).string(); }
 
 void StagedDirectory::publish() {
-  // Make the staged files' directory entries durable before the swap.
-  if (int fd = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
   std::error_code ec;
   if (fs::exists(target_, ec)) {
     if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) != 0)

@@ -25,14 +25,18 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates) {
   std::string_view best;
   std::size_t best_d = static_cast<std::size_t>(-1);
+  std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
   for (std::string_view c : candidates) {
+    // The distance is at least the difference in length: skip a candidate that cannot win (this
+    // keeps a megabyte-long unknown key from costing seconds per candidate).
+    std::size_t gap = word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
+    if (gap > limit || gap >= best_d) continue;
     std::size_t d = edit_distance(word, c);
     if (d < best_d) {
       best_d = d;
       best = c;
     }
   }
-  std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
   return best_d <= limit ? std::string(best) : std::string();
 }
 

@@ -28,7 +28,8 @@ std::optional<std::string> parse_ref(const std::string& body, NumberRef& ref) {
   return std::nullopt;
 }
 
-// Places cells with their spans on a grid; returns the width of each row (or an error).
+// Places cells with their spans on a grid; returns the width of each row (or an error). Indexed by
+// row, so a large template costs time in proportion to its cells, not their square.
 class Grid {
  public:
   // Returns the column where the next cell of the current row starts.
@@ -37,24 +38,31 @@ class Grid {
     return col;
   }
   void place(int row, int col, int rowspan, int colspan) {
-    for (int r = row; r < row + rowspan; ++r)
-      for (int c = col; c < col + colspan; ++c) cells_.emplace_back(r, c);
+    if (rows_.size() < static_cast<std::size_t>(row + rowspan)) rows_.resize(static_cast<std::size_t>(row + rowspan));
+    for (int r = row; r < row + rowspan; ++r) {
+      Row& cells = rows_[static_cast<std::size_t>(r)];
+      if (cells.occupied.size() < static_cast<std::size_t>(col + colspan))
+        cells.occupied.resize(static_cast<std::size_t>(col + colspan));
+      for (int c = col; c < col + colspan; ++c) cells.occupied[static_cast<std::size_t>(c)] = true;
+      cells.width = std::max(cells.width, col + colspan);
+      cells.filled += colspan;  // overlapping spans count twice, so a row with an overlap is too wide
+    }
   }
   bool occupied(int row, int col) const {
-    return std::find(cells_.begin(), cells_.end(), std::make_pair(row, col)) != cells_.end();
+    if (row < 0 || static_cast<std::size_t>(row) >= rows_.size() || col < 0) return false;
+    const std::vector<bool>& cells = rows_[static_cast<std::size_t>(row)].occupied;
+    return static_cast<std::size_t>(col) < cells.size() && cells[static_cast<std::size_t>(col)];
   }
-  int width(int row) const {
-    int w = 0;
-    for (const auto& [r, c] : cells_)
-      if (r == row) w = std::max(w, c + 1);
-    return w;
-  }
-  int filled(int row) const {
-    return static_cast<int>(std::count_if(cells_.begin(), cells_.end(), [&](const auto& rc) { return rc.first == row; }));
-  }
+  int width(int row) const { return row < static_cast<int>(rows_.size()) ? rows_[static_cast<std::size_t>(row)].width : 0; }
+  int filled(int row) const { return row < static_cast<int>(rows_.size()) ? rows_[static_cast<std::size_t>(row)].filled : 0; }
 
  private:
-  std::vector<std::pair<int, int>> cells_;
+  struct Row {
+    std::vector<bool> occupied;
+    int width = 0;   // one past the rightmost occupied column
+    int filled = 0;  // cells placed in this row, spans included
+  };
+  std::vector<Row> rows_;
 };
 
 class TemplateReader {

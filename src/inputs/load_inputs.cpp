@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <filesystem>
+#include <limits>
 
 #include "core/suggest.h"
 #include "inputs/yaml_tree.h"
@@ -40,11 +42,13 @@ class Reader {
     return false;
   }
 
-  std::optional<std::string> text(const Node& parent, std::string_view key, const std::string& path, bool required) {
+  // A missing required key is reported at `missing_at` (the key that owns `parent`), else at `parent`.
+  std::optional<std::string> text(const Node& parent, std::string_view key, const std::string& path, bool required,
+                                  std::optional<Location> missing_at = std::nullopt) {
     const yaml::MapEntry* e = parent.find_entry(key);
     std::string p = join(path, key);
     if (!e) {
-      if (required) error(parent.where, p, "missing required key '" + std::string(key) + "'");
+      if (required) error(missing_at.value_or(parent.where), p, "missing required key '" + std::string(key) + "'");
       return std::nullopt;
     }
     if (!e->value.is_scalar() || e->value.text.empty()) {
@@ -74,6 +78,9 @@ class Reader {
       msg += " (no leading zeros)";
     else if (n.text.find('%') != std::string::npos)
       msg += " (write a share as a fraction, e.g. 0.25 for 25%)";
+    else if (std::size_t dot = n.text[0] == '-' ? 1 : 0;
+             n.text.size() > dot + 1 && n.text[dot] == '.' && std::isdigit(static_cast<unsigned char>(n.text[dot + 1])))
+      msg += " (write a digit before the point, e.g. 0.5)";
     error(n.where, path, msg);
     return std::nullopt;
   }
@@ -113,23 +120,35 @@ std::optional<Node> read_file(const std::string& path, Diagnostics& diags, Sourc
   return node;
 }
 
-void read_sources(const Node& root, Reader& r, Inputs& out) {
-  if (!r.expect_map(root, "")) return;
+bool read_source_entries(const Node& list, const std::string& where, Reader& r, Inputs& out);
+
+// Returns whether the list of sources could be read (its entries may still have errors).
+bool read_sources(const Node& root, Reader& r, Inputs& out) {
+  if (!r.expect_map(root, "")) return false;
   r.reject_unknown(root, "", {"sources"}, "key");
   const yaml::MapEntry* list = root.find_entry("sources");
   if (!list) {
     r.error(root.where, "sources", "missing required key 'sources'");
-    return;
+    return false;
   }
-  if (!r.expect_map(list->value, "sources")) return;
-  for (const yaml::MapEntry& e : list->value.entries) {
-    std::string path = "sources." + e.key;
+  return read_source_entries(list->value, "sources", r, out);
+}
+
+// Reads a map of source id -> {label, reference, url, footnotes} into `out.sources`.
+bool read_source_entries(const Node& list, const std::string& where, Reader& r, Inputs& out) {
+  if (!r.expect_map(list, where)) return false;
+  for (const yaml::MapEntry& e : list.entries) {
+    std::string path = where + "." + e.key;
     if (!r.expect_map(e.value, path)) continue;
+    if (out.sources.count(e.key)) {
+      r.error(e.key_where, path, "source '" + e.key + "' is already defined (in sources.yaml or a scenario it extends)");
+      continue;
+    }
     r.reject_unknown(e.value, path, {"label", "reference", "url", "footnotes"}, "source field");
     Source s;
     s.id = e.key;
-    s.label = r.text(e.value, "label", path, true).value_or("");
-    s.reference = r.text(e.value, "reference", path, true).value_or("");
+    s.label = r.text(e.value, "label", path, true, e.key_where).value_or("");
+    s.reference = r.text(e.value, "reference", path, true, e.key_where).value_or("");
     s.url = r.text(e.value, "url", path, false).value_or("");
     if (const yaml::MapEntry* fn = e.value.find_entry("footnotes")) {
       if (!fn->value.is_sequence()) {
@@ -137,7 +156,7 @@ void read_sources(const Node& root, Reader& r, Inputs& out) {
       } else {
         for (const Node& item : fn->value.items) {
           auto v = item.is_scalar() && item.plain ? yaml::parse_number(item.text) : std::nullopt;
-          if (!v || *v < 1 || *v != static_cast<int>(*v))
+          if (!v || *v < 1 || *v > std::numeric_limits<int>::max() || *v != std::floor(*v))
             r.error(item.where, path + ".footnotes", "a footnote number must be a whole number of 1 or more");
           else
             s.footnotes.push_back(static_cast<int>(*v));
@@ -146,58 +165,13 @@ void read_sources(const Node& root, Reader& r, Inputs& out) {
     }
     out.sources.emplace(s.id, std::move(s));
   }
+  return true;
 }
 
-// Reads one parameter definition (label, value or min/max, unit, source, note).
-void read_parameter(const yaml::MapEntry& e, const ParameterSpec& spec, Reader& r, Inputs& out) {
-  std::string path = "parameters." + e.key;
-  if (!r.expect_map(e.value, path)) return;
-  r.reject_unknown(e.value, path, {"label", "value", "min", "max", "unit", "source", "note"}, "parameter field");
-  Parameter p;
-  p.key = e.key;
-  p.file = r.file();
-  p.where = e.key_where;
+// Reads `value`, or `min` and `max`, of a parameter entry into `p`; strict numbers in the parameter's
+// domain, min <= max. Returns false after reporting a problem.
+bool read_values(const yaml::MapEntry& e, const ParameterSpec& spec, const std::string& path, Reader& r, Parameter& p) {
   bool ok = true;
-  auto label = r.text(e.value, "label", path, true);
-  ok &= label.has_value();
-  p.label = label.value_or("");
-  p.note = r.text(e.value, "note", path, false).value_or("");
-
-  if (auto unit = r.text(e.value, "unit", path, true)) {
-    const yaml::MapEntry* ue = e.value.find_entry("unit");
-    if (auto u = parse_unit(*unit)) {
-      if (*u != spec.unit) {
-        r.error(ue->value.where, path + ".unit",
-                "unit '" + *unit + "' does not match what the model expects ('" + std::string(unit_name(spec.unit)) + "')");
-        ok = false;
-      }
-      p.unit = *u;
-    } else {
-      std::size_t n = 0;
-      const std::string_view* names = unit_names(n);
-      std::string hint = closest_match(*unit, std::vector<std::string_view>(names, names + n));
-      r.error(ue->value.where, path + ".unit",
-              "unknown unit '" + *unit + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
-      ok = false;
-    }
-  } else {
-    ok = false;
-  }
-
-  if (auto src = r.text(e.value, "source", path, true)) {
-    if (!out.sources.count(*src)) {
-      std::vector<std::string_view> ids;
-      for (const auto& [id, s] : out.sources) ids.push_back(id);
-      std::string hint = closest_match(*src, ids);
-      r.error(e.value.find_entry("source")->value.where, path + ".source",
-              "source '" + *src + "' is not defined in sources.yaml" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
-      ok = false;
-    }
-    p.source = *src;
-  } else {
-    ok = false;
-  }
-
   const yaml::MapEntry* value = e.value.find_entry("value");
   const yaml::MapEntry* min = e.value.find_entry("min");
   const yaml::MapEntry* max = e.value.find_entry("max");
@@ -219,7 +193,7 @@ void read_parameter(const yaml::MapEntry& e, const ParameterSpec& spec, Reader& 
     }
   } else if (min || max) {
     if (!min || !max) {
-      r.error(e.value.where, path, std::string("a range needs both 'min' and 'max'; '") + (min ? "max" : "min") + "' is missing");
+      r.error((min ? min : max)->key_where, path, std::string("a range needs both 'min' and 'max'; '") + (min ? "max" : "min") + "' is missing");
       ok = false;
     } else {
       auto lo = r.number(*min, path + ".min");
@@ -239,13 +213,84 @@ void read_parameter(const yaml::MapEntry& e, const ParameterSpec& spec, Reader& 
     r.error(e.key_where, path, "missing 'value' (or 'min' and 'max')");
     ok = false;
   }
+  if (ok && !(e.value.find_entry("min"))) p.ranged = false;
+  return ok;
+}
+
+// Reads one parameter definition (label, value or min/max, unit, source, note). Source ids are
+// checked only when sources.yaml could be read (`sources_read`), not to bury its error under one
+// "not defined" per parameter.
+void read_parameter(const yaml::MapEntry& e, const ParameterSpec& spec, bool sources_read, Reader& r, Inputs& out) {
+  std::string path = "parameters." + e.key;
+  if (!r.expect_map(e.value, path)) return;
+  r.reject_unknown(e.value, path, {"label", "value", "min", "max", "unit", "source", "note"}, "parameter field");
+  Parameter p;
+  p.key = e.key;
+  p.file = r.file();
+  p.where = e.key_where;
+  bool ok = true;
+  auto label = r.text(e.value, "label", path, true, e.key_where);
+  ok &= label.has_value();
+  p.label = label.value_or("");
+  p.note = r.text(e.value, "note", path, false).value_or("");
+
+  if (auto unit = r.text(e.value, "unit", path, true, e.key_where)) {
+    const yaml::MapEntry* ue = e.value.find_entry("unit");
+    if (auto u = parse_unit(*unit)) {
+      if (*u != spec.unit) {
+        r.error(ue->value.where, path + ".unit",
+                "unit '" + *unit + "' does not match what the model expects ('" + std::string(unit_name(spec.unit)) + "')");
+        ok = false;
+      }
+      p.unit = *u;
+    } else {
+      std::size_t n = 0;
+      const std::string_view* names = unit_names(n);
+      std::string hint = closest_match(*unit, std::vector<std::string_view>(names, names + n));
+      r.error(ue->value.where, path + ".unit",
+              "unknown unit '" + *unit + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+      ok = false;
+    }
+  } else {
+    ok = false;
+  }
+
+  if (auto src = r.text(e.value, "source", path, true, e.key_where)) {
+    if (sources_read && !out.sources.count(*src)) {
+      std::vector<std::string_view> ids;
+      for (const auto& [id, s] : out.sources) ids.push_back(id);
+      std::string hint = closest_match(*src, ids);
+      r.error(e.value.find_entry("source")->value.where, path + ".source",
+              "source '" + *src + "' is not defined in sources.yaml" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+      ok = false;
+    }
+    p.source = *src;
+  } else {
+    ok = false;
+  }
+
+  ok &= read_values(e, spec, path, r, p);
   if (ok) out.parameters[p.key] = std::move(p);
 }
 
-void read_baseline(const Node& root, Reader& r, Inputs& out) {
+// The scenario names the output folder OUT/<scenario>/, so it must be a plain folder name.
+bool valid_scenario_name(std::string_view name) {
+  if (name.empty() || !std::isalnum(static_cast<unsigned char>(name[0]))) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+  });
+}
+
+void read_baseline(const Node& root, bool sources_read, Reader& r, Inputs& out) {
   if (!r.expect_map(root, "")) return;
   r.reject_unknown(root, "", {"scenario", "title", "peildatum", "parameters"}, "key");
   out.scenario = r.text(root, "scenario", "", true).value_or("baseline");
+  if (!valid_scenario_name(out.scenario)) {
+    r.error(root.find_entry("scenario")->value.where, "scenario",
+            "scenario '" + out.scenario +
+                "' is not a valid name: it names the output folder, so use only letters, digits, '-', '_' and '.', "
+                "starting with a letter or digit");
+  }
   out.title = r.text(root, "title", "", true).value_or("");
   out.peildatum = r.text(root, "peildatum", "", true).value_or("");
   const yaml::MapEntry* params = root.find_entry("parameters");
@@ -263,7 +308,7 @@ void read_baseline(const Node& root, Reader& r, Inputs& out) {
               "unknown parameter '" + e.key + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
       continue;
     }
-    read_parameter(e, *spec, r, out);
+    read_parameter(e, *spec, sources_read, r, out);
   }
   for (const ParameterSpec& spec : parameter_specs())
     if (!params->value.find_entry(spec.key))
@@ -272,7 +317,153 @@ void read_baseline(const Node& root, Reader& r, Inputs& out) {
                   std::string(unit_name(spec.unit)) + ")");
 }
 
+// An override in a scenario: new value(s) for an existing parameter, with its own source id or a
+// stated assumption (which becomes a source of its own, so provenance still ends in a reason).
+void read_override(const yaml::MapEntry& e, const ParameterSpec& spec, const std::string& scenario, Reader& r,
+                   Inputs& out) {
+  std::string path = "parameters." + e.key;
+  if (!r.expect_map(e.value, path)) return;
+  r.reject_unknown(e.value, path, {"value", "min", "max", "source", "assumption", "note", "unit"}, "override field");
+  Parameter p = out.parameters.at(e.key);
+  bool ok = true;
+  if (auto unit = r.text(e.value, "unit", path, false); unit && *unit != unit_name(spec.unit)) {
+    r.error(e.value.find_entry("unit")->value.where, path + ".unit",
+            "unit '" + *unit + "' does not match what the model expects ('" + std::string(unit_name(spec.unit)) + "')");
+    ok = false;
+  }
+  ok &= read_values(e, spec, path, r, p);
+  auto source = r.text(e.value, "source", path, false);
+  auto assumption = r.text(e.value, "assumption", path, false);
+  if (source && assumption) {
+    r.error(e.value.find_entry("assumption")->key_where, path, "give either 'source' or 'assumption', not both");
+    ok = false;
+  } else if (source) {
+    if (!out.sources.count(*source)) {
+      std::vector<std::string_view> ids;
+      for (const auto& [id, s] : out.sources) ids.push_back(id);
+      std::string hint = closest_match(*source, ids);
+      r.error(e.value.find_entry("source")->value.where, path + ".source",
+              "source '" + *source + "' is not defined in sources.yaml or this scenario's sources" +
+                  (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+      ok = false;
+    }
+    p.source = *source;
+  } else if (assumption) {
+    Source s;
+    s.id = "aanname:" + scenario + ":" + e.key;
+    s.label = "Aanname in scenario " + scenario;
+    s.reference = *assumption;
+    p.source = s.id;
+    out.sources[s.id] = std::move(s);
+  } else if (!e.value.find_entry("source") && !e.value.find_entry("assumption")) {
+    r.error(e.key_where, path, "an override needs its own 'source' (an id in sources.yaml) or 'assumption' (the reason, in words)");
+    ok = false;
+  } else {
+    ok = false;  // an empty source or assumption was reported by text()
+  }
+  p.note = r.text(e.value, "note", path, false).value_or("");
+  p.file = r.file();
+  p.where = e.key_where;
+  if (ok) out.parameters[e.key] = std::move(p);
+}
+
+// Loads scenario `name` into `out`, following `extends` down to the baseline. `chain` holds the
+// scenarios on the way (to report a cycle); `from_file`/`from_where` locate the reference to `name`.
+bool load_chain(const std::string& dir, const std::string& name, std::vector<std::string>& chain, Inputs& out,
+                Diagnostics& diags, SourceTexts& texts, const std::string& from_file, Location from_where) {
+  namespace fs = std::filesystem;
+  if (name == "baseline") {
+    auto base = load_inputs(dir, diags, texts);
+    if (base) out = std::move(*base);
+    return base.has_value();
+  }
+  if (std::find(chain.begin(), chain.end(), name) != chain.end()) {
+    std::string cycle;
+    for (const std::string& c : chain) cycle += c + " → ";
+    diags.error(from_file, from_where, "extends", "'extends' makes a cycle: " + cycle + name);
+    return false;
+  }
+  std::string path = (fs::path(dir) / "scenarios" / (name + ".yaml")).string();
+  if (!valid_scenario_name(name) || !fs::is_regular_file(path)) {
+    diags.error(from_file.empty() ? path : from_file, from_where, from_file.empty() ? "" : "extends",
+                valid_scenario_name(name) ? "no scenario '" + name + "' (expected " + path + ")"
+                                          : "'" + name + "' is not a scenario name (letters, digits, '-', '_', '.')");
+    return false;
+  }
+  std::size_t before = diags.size();
+  auto root = read_file(path, diags, texts);
+  if (!root) return false;
+  Reader r(path, diags);
+  if (!r.expect_map(*root, "")) return false;
+  r.reject_unknown(*root, "", {"scenario", "extends", "title", "description", "peildatum", "ranges", "sources", "parameters"},
+                   "key");
+  if (auto declared = r.text(*root, "scenario", "", true); declared && *declared != name)
+    r.error(root->find_entry("scenario")->value.where, "scenario",
+            "the scenario is called '" + *declared + "' but its file is " + name + ".yaml: they must match");
+  r.text(*root, "description", "", true);  // the reasoning is required, shown to nobody by the model
+  auto extends = r.text(*root, "extends", "", true);
+  if (!extends) return false;
+  chain.push_back(name);
+  bool parent_ok = load_chain(dir, *extends, chain, out, diags, texts, path, root->find_entry("extends")->value.where);
+  chain.pop_back();
+  if (!parent_ok) return false;
+  out.scenario = name;
+  if (auto title = r.text(*root, "title", "", false)) out.title = *title;
+  if (auto peildatum = r.text(*root, "peildatum", "", false)) out.peildatum = *peildatum;
+  // `ranges: min | midden | max` turns every range the scenario inherits into one value.
+  if (auto ranges = r.text(*root, "ranges", "", false)) {
+    if (*ranges != "min" && *ranges != "midden" && *ranges != "max") {
+      r.error(root->find_entry("ranges")->value.where, "ranges", "ranges is min, midden or max");
+    } else {
+      for (auto& [key, p] : out.parameters) {
+        if (!p.ranged) continue;
+        double v = *ranges == "min" ? p.min : *ranges == "max" ? p.max : (p.min + p.max) / 2;
+        p.note = std::string(*ranges == "midden" ? "Middenwaarde" : *ranges == "min" ? "Ondergrens" : "Bovengrens") +
+                 " van het bereik in scenario " + name + (p.note.empty() ? "" : ". " + p.note);
+        p.min = p.max = v;
+        p.ranged = false;
+      }
+    }
+  }
+  if (const Node* sources = root->find("sources")) read_source_entries(*sources, "sources", r, out);
+  if (const yaml::MapEntry* params = root->find_entry("parameters"); params && r.expect_map(params->value, "parameters")) {
+    static const std::vector<std::string_view> keys = parameter_keys();
+    for (const yaml::MapEntry& e : params->value.entries) {
+      const ParameterSpec* spec = find_parameter_spec(e.key);
+      if (!spec) {
+        std::string hint = closest_match(e.key, keys);
+        r.error(e.key_where, "parameters." + e.key,
+                "unknown parameter '" + e.key + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+        continue;
+      }
+      read_override(e, *spec, name, r, out);
+    }
+  }
+  out.files.push_back(path);
+  return diags.size() == before;
+}
+
 }  // namespace
+
+bool is_valid_scenario_name(std::string_view name) { return valid_scenario_name(name); }
+
+std::optional<Inputs> load_scenario(const std::string& dir, const std::string& name, Diagnostics& diags,
+                                    SourceTexts& texts) {
+  Inputs out;
+  std::vector<std::string> chain;
+  if (!load_chain(dir, name, chain, out, diags, texts, "", {})) return std::nullopt;
+  return out;
+}
+
+std::vector<std::string> list_scenarios(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(fs::path(dir) / "scenarios", ec))
+    if (e.is_regular_file() && e.path().extension() == ".yaml") names.push_back(e.path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
 
 std::optional<Inputs> load_inputs(const std::string& dir, Diagnostics& diags, SourceTexts& texts) {
   namespace fs = std::filesystem;
@@ -280,14 +471,15 @@ std::optional<Inputs> load_inputs(const std::string& dir, Diagnostics& diags, So
   std::size_t before = diags.size();
   std::string sources_path = (fs::path(dir) / "sources.yaml").string();
   std::string baseline_path = (fs::path(dir) / "baseline.yaml").string();
+  bool sources_read = false;
   if (auto root = read_file(sources_path, diags, texts)) {
     Reader r(sources_path, diags);
-    read_sources(*root, r, in);
+    sources_read = read_sources(*root, r, in);
   }
   in.files.push_back(sources_path);
   if (auto root = read_file(baseline_path, diags, texts)) {
     Reader r(baseline_path, diags);
-    read_baseline(*root, r, in);
+    read_baseline(*root, sources_read, r, in);
   }
   in.files.push_back(baseline_path);
   if (diags.size() != before) return std::nullopt;

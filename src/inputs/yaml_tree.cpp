@@ -5,10 +5,13 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 namespace zorgcap::yaml {
 namespace {
@@ -25,6 +28,32 @@ Location to_location(const std::string& text, const YAML::Mark& mark) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
   return {mark.line + 1, col};
 }
+
+// to_location for the marks of one parse, which mostly move forward: continues counting from the
+// previous mark instead of scanning back to the line start each time (which made a long one-line
+// file, e.g. a flow list of many numbers, quadratic). Gives the same locations as to_location.
+class Locator {
+ public:
+  explicit Locator(const std::string& text) : text_(text) {}
+
+  Location operator()(const YAML::Mark& mark) {
+    if (mark.line < 0 || mark.pos < 0) return {1, 1};
+    std::size_t pos = std::min<std::size_t>(static_cast<std::size_t>(mark.pos), text_.size());
+    if (pos < pos_) return to_location(text_, mark);
+    for (; pos_ < pos; ++pos_) {
+      if (text_[pos_] == '\n')
+        col_ = 1;
+      else if ((static_cast<unsigned char>(text_[pos_]) & 0xC0) != 0x80)
+        ++col_;
+    }
+    return {mark.line + 1, col_};
+  }
+
+ private:
+  const std::string& text_;
+  std::size_t pos_ = 0;  // counted up to here
+  int col_ = 1;          // column of pos_
+};
 
 Location location_of_offset(const std::string& text, std::size_t offset) {
   int line = 1;
@@ -44,12 +73,51 @@ struct TooDeep {
   YAML::Mark mark;
 };
 
+// The byte offset just past the closing quote of the quoted scalar that opens at `open`, or npos
+// if the text ends first (yaml-cpp 0.7 silently accepts an unclosed quote at the end of a file).
+std::size_t closing_quote_end(const std::string& text, std::size_t open) {
+  char quote = text[open];
+  for (std::size_t i = open + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;  // '' is an escaped quote inside single quotes
+        continue;
+      }
+      return i + 1;
+    }
+  }
+  return std::string::npos;
+}
+
+// Only records where the next document starts (to locate "more than one document").
+class DocumentStart : public YAML::EventHandler {
+ public:
+  std::optional<YAML::Mark> mark;
+  void OnDocumentStart(const YAML::Mark& m) override {
+    if (!mark) mark = m;
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(const std::string& text, const std::string& file, Diagnostics& diags, int max_depth)
-      : text_(text), file_(file), diags_(diags), max_depth_(max_depth) {}
+  TreeBuilder(const std::string& text, const std::string& file, Diagnostics& diags, const Limits& limits)
+      : text_(text), file_(file), diags_(diags), max_depth_(limits.max_depth), max_key_bytes_(limits.max_key_bytes),
+        locate_(text) {}
 
   std::optional<Node> root;
+  // The last quoted scalar that ran over several lines: lines it starts and ends on (0 if none).
+  int multiline_quote_start = 0;
+  int multiline_quote_end = 0;
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -57,7 +125,7 @@ class TreeBuilder : public YAML::EventHandler {
   void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
     Node n;
     n.kind = Node::Kind::null;
-    n.where = to_location(text_, mark);
+    n.where = locate_(mark);
     add(std::move(n));
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
@@ -71,22 +139,32 @@ class TreeBuilder : public YAML::EventHandler {
                 const std::string& value) override {
     Node n;
     n.kind = Node::Kind::scalar;
-    n.where = to_location(text_, mark);
+    n.where = locate_(mark);
     n.text = value;
-    n.plain = (tag == "?");
+    n.plain = (tag != "!");  // "!" marks quoted text; a named tag is refused below, its text read as written
     if (!tag.empty() && tag != "?" && tag != "!") error(mark, "YAML tags (" + tag + ") are not allowed");
+    if (tag == "!") check_quote(mark, n.where);
     add(std::move(n));
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
                        YAML::EmitterStyle::value) override {
+    check_collection_tag(mark, tag);
     open(mark, Node::Kind::sequence);
   }
   void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
                   YAML::EmitterStyle::value) override {
+    check_collection_tag(mark, tag);
     open(mark, Node::Kind::map);
   }
   void OnMapEnd() override { close(); }
+
+  // Where the innermost collection of `kind` still open starts (for "... flow not found" errors).
+  std::optional<Location> open_collection(Node::Kind kind) const {
+    for (auto f = stack_.rbegin(); f != stack_.rend(); ++f)
+      if (f->node.kind == kind) return f->node.where;
+    return std::nullopt;
+  }
 
  private:
   struct Frame {
@@ -95,17 +173,55 @@ class TreeBuilder : public YAML::EventHandler {
     bool key_bad = false;
     std::string key;
     Location key_where;
+    std::unordered_map<std::string, int> key_lines;  // map keys seen so far -> their line
   };
 
   void error(const YAML::Mark& mark, std::string message) {
-    diags_.error(file_, to_location(text_, mark), "", std::move(message));
+    diags_.error(file_, locate_(mark), path(), std::move(message));
+  }
+
+  // The key path of the node being read, e.g. "parameters.huisartsen.fte.value" (empty once
+  // `diags_` keeps no more errors: a file of garbage must not cost a path per error).
+  std::string path() const {
+    std::string p;
+    if (diags_.full()) return p;
+    for (const Frame& f : stack_) {
+      if (f.node.kind != Node::Kind::map || !f.has_key || f.key_bad) continue;
+      if (!p.empty()) p += '.';
+      p += f.key;
+    }
+    return p;
+  }
+
+  // yaml-cpp reports the tag of an untagged collection as "?" (block) or "" / "!" (flow).
+  void check_collection_tag(const YAML::Mark& mark, const std::string& tag) {
+    if (!tag.empty() && tag != "?" && tag != "!") error(mark, "YAML tags (" + tag + ") are not allowed");
+  }
+
+  // A quoted scalar must be closed; remembers one that runs over several lines, which is what an
+  // unclosed quote followed by a later quote looks like.
+  void check_quote(const YAML::Mark& mark, const Location& where) {
+    if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text_.size()) return;
+    std::size_t open = static_cast<std::size_t>(mark.pos);
+    if (text_[open] != '"' && text_[open] != '\'') return;
+    std::size_t end = closing_quote_end(text_, open);
+    if (end == std::string::npos) {
+      error(mark, std::string("quoted text is not closed: the closing ") + text_[open] + " is missing");
+      return;
+    }
+    int end_line = where.line + static_cast<int>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(open),
+                                                            text_.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+    if (end_line > where.line) {
+      multiline_quote_start = where.line;
+      multiline_quote_end = end_line;
+    }
   }
 
   void open(const YAML::Mark& mark, Node::Kind kind) {
     if (static_cast<int>(stack_.size()) >= max_depth_) throw TooDeep{mark};
     Frame f;
     f.node.kind = kind;
-    f.node.where = to_location(text_, mark);
+    f.node.where = locate_(mark);
     stack_.push_back(std::move(f));
   }
 
@@ -126,27 +242,42 @@ class TreeBuilder : public YAML::EventHandler {
       return;
     }
     if (!f.has_key) {
+      f.key_bad = n.kind != Node::Kind::scalar;
+      if (f.key_bad) diags_.error(file_, n.where, path(), "a key must be plain text, not " + std::string(describe(n)));
+      // YAML allows an implicit key up to 1024 characters; an explicit one ("? key") could be
+      // megabytes, repeated in the path of every error below it.
+      if (!f.key_bad && n.text.size() > max_key_bytes_) {
+        f.key_bad = true;
+        diags_.error(file_, n.where, path(),
+                     "a key is at most " + std::to_string(max_key_bytes_) + " bytes long; this one is " +
+                         std::to_string(n.text.size()));
+      }
       f.has_key = true;
       f.key_where = n.where;
-      f.key_bad = n.kind != Node::Kind::scalar;
       f.key = n.text;
-      if (f.key_bad) diags_.error(file_, n.where, "", "a key must be plain text, not " + std::string(describe(n)));
       return;
+    }
+    // yaml-cpp places an empty value at the token after it (often the next line): use its key.
+    if (n.kind == Node::Kind::null) n.where = f.key_where;
+    if (!f.key_bad) {
+      auto [seen, inserted] = f.key_lines.try_emplace(f.key, f.key_where.line);
+      if (!inserted) {
+        diags_.error(file_, f.key_where, path(),
+                     "duplicate key (first defined at line " + std::to_string(seen->second) + ")");
+      } else {
+        f.node.entries.push_back({std::move(f.key), f.key_where, std::move(n)});
+      }
     }
     f.has_key = false;
-    if (f.key_bad) return;
-    if (const MapEntry* prev = f.node.find_entry(f.key)) {
-      diags_.error(file_, f.key_where, f.key,
-                   "duplicate key (first defined at line " + std::to_string(prev->key_where.line) + ")");
-      return;
-    }
-    f.node.entries.push_back({std::move(f.key), f.key_where, std::move(n)});
+    f.key.clear();
   }
 
   const std::string& text_;
   const std::string& file_;
   Diagnostics& diags_;
   int max_depth_;
+  std::size_t max_key_bytes_;
+  Locator locate_;
   std::vector<Frame> stack_;
 };
 
@@ -220,31 +351,78 @@ std::optional<double> parse_number(std::string_view t) {
   return v;
 }
 
-std::optional<Node> parse(const std::string& text, const std::string& file, Diagnostics& diags,
+namespace {
+
+// A hint for a YAML syntax error at `where`, from what the text looks like there.
+std::string syntax_hint(const std::string& text, const std::string& message, const Location& where,
+                        const TreeBuilder& builder) {
+  auto unclosed = [&](Node::Kind kind, const char* what, const char* bracket) -> std::string {
+    std::optional<Location> open = builder.open_collection(kind);
+    if (!open) return "";
+    return std::string(" (the ") + what + " that opens at line " + std::to_string(open->line) + ", column " +
+           std::to_string(open->column) + " is not closed with '" + bracket + "')";
+  };
+  if (message == YAML::ErrorMsg::END_OF_SEQ_FLOW) return unclosed(Node::Kind::sequence, "list", "]");
+  if (message == YAML::ErrorMsg::END_OF_MAP_FLOW) return unclosed(Node::Kind::map, "map", "}");
+  std::string line = source_line(text, where.line);
+  std::size_t indent_end = line.find_first_not_of(" \t");
+  if (line.substr(0, indent_end).find('\t') != std::string::npos)
+    return " (this line is indented with a tab; YAML allows only spaces for indentation)";
+  if (builder.multiline_quote_end == where.line)
+    return " (the quoted text that starts at line " + std::to_string(builder.multiline_quote_start) +
+           " ends on this line; is a closing quote missing on line " +
+           std::to_string(builder.multiline_quote_start) + "?)";
+  return "";
+}
+
+}  // namespace
+
+std::optional<Node> parse(const std::string& file_text, const std::string& file, Diagnostics& diags,
                           const Limits& limits) {
-  if (text.size() > limits.max_bytes) {
+  if (file_text.size() > limits.max_bytes) {
     diags.error(file, {}, "",
-                "file is " + std::to_string(text.size()) + " bytes; zorgcap reads input files up to " +
+                "file is " + std::to_string(file_text.size()) + " bytes; zorgcap reads input files up to " +
                     std::to_string(limits.max_bytes) + " bytes");
     return std::nullopt;
   }
+  // A UTF-8 byte order mark is allowed (some editors write one). yaml-cpp skips it but leaves it
+  // out of its positions, so the text is read without it; it is invisible, so columns still match.
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  const bool bom = std::string_view(file_text).substr(0, kBom.size()) == kBom;
+  const std::string stripped = bom ? file_text.substr(kBom.size()) : std::string();
+  const std::string& text = bom ? stripped : file_text;
   if (std::size_t bad = invalid_utf8_offset(text); bad != std::string_view::npos) {
+    bool utf16 = text.rfind("\xFF\xFE", 0) == 0 || text.rfind("\xFE\xFF", 0) == 0;
     diags.error(file, location_of_offset(text, bad), "",
-                text[bad] == '\0' ? "the file contains a NUL byte" : "the file is not valid UTF-8 here");
+                text[bad] == '\0' ? "the file contains a NUL byte"
+                : utf16          ? "the file is UTF-16, not UTF-8; save it as UTF-8"
+                                 : "the file is not valid UTF-8 here");
+    return std::nullopt;
+  }
+  // yaml-cpp does not treat a lone CR as a line break: a file with old Mac line endings would read
+  // as one long comment line.
+  for (std::size_t cr = text.find('\r'); cr != std::string::npos; cr = text.find('\r', cr + 1)) {
+    if (cr + 1 < text.size() && text[cr + 1] == '\n') continue;
+    diags.error(file, location_of_offset(text, cr), "",
+                "a carriage return (CR) that is not followed by a line feed; save the file with LF (or CRLF) "
+                "line endings");
     return std::nullopt;
   }
   std::istringstream in(text);
-  TreeBuilder builder(text, file, diags, limits.max_depth);
+  TreeBuilder builder(text, file, diags, limits);
   try {
     YAML::Parser parser(in);
     if (!parser.HandleNextDocument(builder)) {
       diags.error(file, {1, 1}, "", "the file is empty");
       return std::nullopt;
     }
-    if (parser.HandleNextDocument(builder))
-      diags.error(file, {1, 1}, "", "the file holds more than one YAML document");
+    DocumentStart second;
+    if (parser.HandleNextDocument(second))
+      diags.error(file, second.mark ? to_location(text, *second.mark) : Location{1, 1}, "",
+                  "the file holds more than one YAML document (a second one starts here); zorgcap reads one");
   } catch (const YAML::Exception& e) {
-    diags.error(file, to_location(text, e.mark), "", "YAML syntax error: " + e.msg);
+    Location where = to_location(text, e.mark);
+    diags.error(file, where, "", "YAML syntax error: " + e.msg + syntax_hint(text, e.msg, where, builder));
     return std::nullopt;
   } catch (const TooDeep& e) {
     diags.error(file, to_location(text, e.mark), "",
@@ -258,6 +436,16 @@ std::optional<Node> parse(const std::string& text, const std::string& file, Diag
 
 std::optional<Node> parse_file(const std::string& path, Diagnostics& diags, std::string& text,
                                const Limits& limits) {
+  std::error_code ec;
+  auto status = std::filesystem::status(path, ec);
+  if (std::filesystem::is_directory(status)) {
+    diags.error(path, {}, "", "is a folder, not a file");
+    return std::nullopt;
+  }
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    diags.error(path, {}, "", "is not a regular file");
+    return std::nullopt;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     diags.error(path, {}, "", "cannot open the file");

@@ -37,6 +37,7 @@ struct MapEntry {
 struct Limits {
   std::size_t max_bytes = 4 * 1024 * 1024;
   int max_depth = 32;
+  std::size_t max_key_bytes = 1024;
 };
 
 // Reads `text` (the contents of `file`) into a tree. Problems go to `diags` with file:line:column;

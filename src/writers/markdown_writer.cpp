@@ -1,0 +1,194 @@
+#include "writers/markdown_writer.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+#include <vector>
+
+namespace zorgcap {
+namespace {
+
+// An id for an HTML anchor and a link fragment: letters, digits and . _ - kept, any other byte as
+// -XX. A usual key ("q-huisarts.vs.netto_fte") stays as it is, the same id as report.html's.
+std::string anchor_id(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' ||
+        ch == '-') {
+      out += ch;
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "-%02X", static_cast<unsigned>(static_cast<unsigned char>(ch)));
+      out += buf;
+    }
+  }
+  return out;
+}
+
+const ProvenanceEntry& entry(const Document& doc, int mark) { return doc.provenance[static_cast<std::size_t>(mark - 1)]; }
+
+std::string mark_link(const ProvenanceEntry& e) {
+  return "<sup>[" + std::to_string(e.mark) + "](#" + anchor_id(e.anchor) + ")</sup>";
+}
+
+// Text at the start of a block (a paragraph): a leading character that would make it a list,
+// heading, quote or rule is escaped too.
+std::string block_escape(std::string_view text) {
+  std::string out = markdown_escape(text);
+  std::size_t i = 0;
+  while (i < out.size() && out[i] == ' ') ++i;
+  if (i < out.size() && (out[i] == '-' || out[i] == '+' || out[i] == '=')) {
+    out.insert(i, "\\");
+  } else {
+    std::size_t d = i;
+    while (d < out.size() && out[d] >= '0' && out[d] <= '9') ++d;
+    if (d > i && d < out.size() && (out[d] == '.' || out[d] == ')')) out.insert(d, "\\");
+  }
+  return out;
+}
+
+std::string cell_markdown(const Document& doc, const BuiltCell& c) {
+  std::string out;
+  for (const BuiltRun& r : c.runs) {
+    out += markdown_escape(r.text);
+    if (r.is_number) out += mark_link(entry(doc, r.number.mark));
+  }
+  // Leading and trailing spaces would be trimmed anyway; keep the cell on one line.
+  std::size_t a = out.find_first_not_of(' '), b = out.find_last_not_of(' ');
+  return a == std::string::npos ? "" : out.substr(a, b - a + 1);
+}
+
+void table(std::ostringstream& out, const Document& doc, const BuiltTable& t) {
+  const std::size_t n = static_cast<std::size_t>(std::max(t.columns, 1));
+  out << "## <a id=\"" << anchor_id(t.id) << "\"></a>" << markdown_escape(t.caption) << "\n\n";
+
+  // One header row: per column, the header cells over it, top to bottom.
+  std::vector<std::string> head(n);
+  for (const auto& row : t.header)
+    for (const BuiltCell& c : row) {
+      std::string text = cell_markdown(doc, c);
+      if (text.empty()) continue;
+      for (int k = c.col; k < c.col + c.colspan && static_cast<std::size_t>(k) < n; ++k) {
+        std::string& h = head[static_cast<std::size_t>(k)];
+        h += (h.empty() ? "" : "<br>") + text;
+      }
+    }
+  out << "|";
+  for (const std::string& h : head) out << " " << h << " |";
+  out << "\n|";
+  for (std::size_t c = 0; c < n; ++c) out << " --- |";
+  out << "\n";
+
+  // Body: a cell's text at its top-left position; positions covered by its span stay empty.
+  for (const auto& row : t.body) {
+    std::vector<std::string> line(n);
+    for (const BuiltCell& c : row)
+      if (static_cast<std::size_t>(c.col) < n) line[static_cast<std::size_t>(c.col)] = cell_markdown(doc, c);
+    out << "|";
+    for (const std::string& cell : line) out << (cell.empty() ? " |" : " " + cell + " |");
+    out << "\n";
+  }
+  out << "\n";
+  for (const std::string& note : t.notes) out << block_escape(note) << "\n\n";
+}
+
+// The quantity's formula: its text escaped, each operand its label with a link to its entry.
+std::string formula(const Document& doc, const ProvenanceEntry& e) {
+  const Quantity& q = *e.quantity;
+  std::string out, literal;
+  for (std::size_t i = 0; i < q.formula.size(); ++i) {
+    char c = q.formula[i];
+    std::size_t close = c == '{' ? q.formula.find('}', i) : std::string_view::npos;
+    if (close == std::string_view::npos) {
+      literal += c;
+      continue;
+    }
+    std::size_t idx = static_cast<std::size_t>(std::stoul(std::string(q.formula.substr(i + 1, close - i - 1))));
+    out += markdown_escape(literal);
+    literal.clear();
+    if (idx < q.operands.size() && idx < e.operand_marks.size()) {
+      const ProvenanceEntry& op = entry(doc, e.operand_marks[idx]);
+      out += markdown_escape(op.quantity->label) + mark_link(op);
+    } else {
+      out += "?";
+    }
+    i = close;
+  }
+  return out + markdown_escape(literal);
+}
+
+std::string code(const std::string& s) {
+  return s.find('`') == std::string::npos && !s.empty() ? "`" + s + "`" : markdown_escape(s);
+}
+
+std::string url(const std::string& u) {
+  bool plain = (u.rfind("http://", 0) == 0 || u.rfind("https://", 0) == 0) &&
+               u.find_first_of(" \t\n<>") == std::string::npos;
+  return plain ? "<" + u + ">" : markdown_escape(u);
+}
+
+}  // namespace
+
+std::string markdown_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '|': case '$': case '~':
+      case '&': case '#': case '!':
+        out += '\\';
+        out += c;
+        break;
+      case '\n': out += "<br>"; break;
+      case '\r': break;
+      case '\t': out += ' '; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string render_markdown(const Document& doc) {
+  std::ostringstream out;
+  out << "# " << markdown_escape(doc.title) << "\n\n"
+      << "Tabellen opnieuw berekend met zorgcap uit het rekenmodel van het rapport. Elk getal verwijst met zijn "
+         "nummer naar de herkomst van het getal.\n\n"
+      << "- Scenario: " << markdown_escape(doc.scenario) << "\n"
+      << "- Peildatum invoer: " << markdown_escape(doc.peildatum) << "\n"
+      << "- Invoer (sha256): " << code(doc.inputs_digest.substr(0, 16)) << "\n\n## Inhoud\n\n";
+  for (const BuiltTable& t : doc.tables) out << "- [" << markdown_escape(t.caption) << "](#" << anchor_id(t.id) << ")\n";
+  out << "- [Herkomst van de getallen](#herkomst)\n- [Bronnen](#bronnen)\n\n";
+  for (const BuiltTable& t : doc.tables) table(out, doc, t);
+
+  out << "## <a id=\"herkomst\"></a>Herkomst van de getallen\n\n"
+      << "Elk getal in de tabellen verwijst naar zijn regel hieronder: de berekening met de regels waaruit ze "
+         "volgt, of voor een invoergegeven de bron.\n\n";
+  for (const ProvenanceEntry& e : doc.provenance) {
+    const Quantity& q = *e.quantity;
+    out << "- <a id=\"" << anchor_id(e.anchor) << "\"></a>**\\[" << e.mark << "\\]** " << markdown_escape(q.label)
+        << " (" << code(e.key) << ")<br>= " << markdown_escape(e.value_text) << "<br>";
+    if (e.source) {
+      out << "*invoer*, bron: [" << markdown_escape(e.source->label) << "](#" << anchor_id("bron-" + e.source->id) << ")";
+      if (!e.source->url.empty()) out << " " << url(e.source->url);
+      if (!q.note.empty()) out << "<br>*noot*: " << markdown_escape(q.note);
+    } else {
+      out << "*berekening*: " << formula(doc, e);
+    }
+    out << "\n";
+  }
+  out << "\n## <a id=\"bronnen\"></a>Bronnen\n\n";
+  for (const Source* s : doc.sources) {
+    out << "- <a id=\"" << anchor_id("bron-" + s->id) << "\"></a>**" << markdown_escape(s->label) << "**. "
+        << markdown_escape(s->reference);
+    if (!s->url.empty()) out << " " << url(s->url);
+    if (!s->footnotes.empty()) {
+      out << " (voetnoot";
+      for (std::size_t i = 0; i < s->footnotes.size(); ++i) out << (i ? ", " : " ") << s->footnotes[i];
+      out << ")";
+    }
+    out << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace zorgcap
