@@ -1,0 +1,65 @@
+// zorgcap report over several scenarios: each into OUT/<scenario>/, in parallel, one failure reported
+// while the others complete, an index page linking into each report.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "cli/run_binary.h"
+#include "test_support.h"
+
+namespace zorgcap {
+namespace {
+namespace fs = std::filesystem;
+
+TEST(Batch, EveryScenarioGetsItsFolderAndTheIndexComparesThem) {
+  test::TempDir out;
+  auto r = test::run_zorgcap("report --out '" + out.str() + "' --jobs 2 --format html,json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* s : {"baseline", "verdubbeling-instroom", "midden", "laag", "hoog", "voorbeeld-nieuwere-cijfers"}) {
+    EXPECT_TRUE(fs::exists(out.path() / s / "report.html")) << s;
+    EXPECT_TRUE(fs::exists(out.path() / s / "manifest.json")) << s;
+    EXPECT_FALSE(fs::exists(out.path() / s / "report.pdf")) << s << ": pdf was not asked for";
+  }
+  std::string index = test::read_file((out.path() / "index.html").string());
+  EXPECT_NE(index.find("href=\"verdubbeling-instroom/report.html#q-huisarts.vs.netto_aandeel\""), std::string::npos);
+  EXPECT_NE(index.find("href=\"baseline/report.html\""), std::string::npos);
+  // The doubled inflow relieves more huisartsen: Table 24 differs from the baseline.
+  std::string base = test::read_file((out.path() / "baseline" / "tables.json").string());
+  std::string doubled = test::read_file((out.path() / "verdubbeling-instroom" / "tables.json").string());
+  EXPECT_NE(base.find("\"text\": \"46 huisartsen met inzet VS\\n60 huisartsen met inzet PA\""), std::string::npos);
+  EXPECT_NE(doubled.find("\"text\": \"91 huisartsen met inzet VS\\n119 huisartsen met inzet PA\""), std::string::npos);
+}
+
+TEST(Batch, OneFailingScenarioIsReportedAndTheOthersComplete) {
+  test::TempDir in, out;
+  fs::copy(test::inputs_dir(), in.path(), fs::copy_options::recursive);
+  test::write_file((in.path() / "scenarios" / "kapot.yaml").string(),
+                   "scenario: kapot\nextends: baseline\ndescription: d\nparameters:\n  huisartsen.fte:\n    value: 0,9\n"
+                   "    assumption: x\n");
+  auto r = test::run_zorgcap("report --inputs '" + in.str() + "' --out '" + out.str() + "' --format json");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("kapot.yaml:6:12: error: parameters.huisartsen.fte.value: '0,9' is not a number"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(out.path() / "kapot"));
+  EXPECT_TRUE(fs::exists(out.path() / "baseline" / "tables.json"));
+  EXPECT_TRUE(fs::exists(out.path() / "midden" / "tables.json"));
+  EXPECT_NE(r.out.find("6 of 7 scenarios written"), std::string::npos) << r.out;
+}
+
+TEST(Batch, ScenarioSelectionAndUsageErrors) {
+  test::TempDir out;
+  auto r = test::run_zorgcap("report --out '" + out.str() + "' --scenario midden --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(out.path() / "midden"));
+  EXPECT_FALSE(fs::exists(out.path() / "baseline"));
+  EXPECT_EQ(test::run_zorgcap("report --out '" + out.str() + "' --scenario ../x").exit_code, 2);
+  EXPECT_EQ(test::run_zorgcap("report --out '" + out.str() + "' --format docx").exit_code, 2);
+  EXPECT_EQ(test::run_zorgcap("report --out '" + out.str() + "' --jobs 0").exit_code, 2);
+  auto missing = test::run_zorgcap("report --out '" + out.str() + "' --scenario bestaat-niet");
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("no scenario 'bestaat-niet'"), std::string::npos) << missing.err;
+}
+
+}  // namespace
+}  // namespace zorgcap

@@ -1,0 +1,143 @@
+// Scenarios: inheritance through `extends`, overrides with their own source or assumption, presets,
+// and each error case with its location.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "inputs/load_inputs.h"
+#include "test_support.h"
+
+namespace zorgcap {
+namespace {
+namespace fs = std::filesystem;
+
+// A copy of the shipped inputs with extra scenario files.
+class Scenarios : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    fs::copy(test::inputs_dir(), dir.path(), fs::copy_options::recursive);
+  }
+  void add(const std::string& name, const std::string& text) {
+    test::write_file((dir.path() / "scenarios" / (name + ".yaml")).string(), text);
+  }
+  std::optional<Inputs> load(const std::string& name) {
+    diags = Diagnostics();
+    texts.clear();
+    return load_scenario(dir.str(), name, diags, texts);
+  }
+  std::string path(const std::string& name) const { return (dir.path() / "scenarios" / (name + ".yaml")).string(); }
+  test::TempDir dir;
+  Diagnostics diags;
+  SourceTexts texts;
+};
+
+TEST_F(Scenarios, ShippedScenariosLoad) {
+  for (const std::string& name : list_scenarios(test::inputs_dir())) {
+    Diagnostics d;
+    SourceTexts t;
+    EXPECT_TRUE(load_scenario(test::inputs_dir(), name, d, t)) << name << "\n" << d.format(t);
+  }
+  EXPECT_GE(list_scenarios(test::inputs_dir()).size(), 3u);
+}
+
+TEST_F(Scenarios, OverridesAndInheritsThroughAChain) {
+  add("a", "scenario: a\nextends: baseline\ndescription: test\nparameters:\n"
+           "  huisartsen.fte:\n    value: 10000\n    assumption: \"Meer huisartsen\"\n");
+  add("b", "scenario: b\nextends: a\ndescription: test\ntitle: \"Titel B\"\nparameters:\n"
+           "  huisarts.vs.overname:\n    min: 0.3\n    max: 0.4\n    source: nivel-2020\n");
+  auto b = load("b");
+  ASSERT_TRUE(b) << diags.format(texts);
+  EXPECT_EQ(b->scenario, "b");
+  EXPECT_EQ(b->title, "Titel B");
+  EXPECT_EQ(b->parameters.at("huisartsen.fte").min, 10000);  // from a
+  const Parameter& s = b->parameters.at("huisarts.vs.overname");
+  EXPECT_EQ(s.min, 0.3);
+  EXPECT_EQ(s.max, 0.4);
+  EXPECT_EQ(s.source, "nivel-2020");
+  EXPECT_EQ(s.file, path("b"));
+  EXPECT_EQ(b->parameters.at("huisartsen.praktijken").min, 4885);  // from baseline
+  // The assumption became a source of its own, so provenance still ends in a reason.
+  const Source& assumption = b->sources.at(b->parameters.at("huisartsen.fte").source);
+  EXPECT_EQ(assumption.reference, "Meer huisartsen");
+  EXPECT_EQ(b->files.back(), path("b"));
+}
+
+TEST_F(Scenarios, RangesPresetCollapsesEveryRange) {
+  auto mid = load("midden");
+  ASSERT_TRUE(mid) << diags.format(texts);
+  const Parameter& p = mid->parameters.at("huisarts.vs.overname");
+  EXPECT_DOUBLE_EQ(p.min, 0.375);
+  EXPECT_DOUBLE_EQ(p.max, 0.375);
+  EXPECT_FALSE(p.ranged);
+  auto low = load("laag");
+  ASSERT_TRUE(low);
+  EXPECT_DOUBLE_EQ(low->parameters.at("huisarts.pa.overname").max, 0.7);
+}
+
+TEST_F(Scenarios, ACycleInExtendsIsAnErrorAtTheExtendsValue) {
+  add("x", "scenario: x\nextends: y\ndescription: d\n");
+  add("y", "scenario: y\nextends: x\ndescription: d\n");
+  EXPECT_FALSE(load("x"));
+  ASSERT_EQ(diags.size(), 1u) << diags.format(texts);
+  const Diagnostic& d = diags.items()[0];
+  EXPECT_EQ(d.file, path("y"));
+  EXPECT_EQ(d.where.line, 2);
+  EXPECT_EQ(d.where.column, 10);
+  EXPECT_EQ(d.key, "extends");
+  EXPECT_EQ(d.message, "'extends' makes a cycle: x → y → x");
+}
+
+TEST_F(Scenarios, AnUnknownParameterIsAnErrorWithASuggestion) {
+  add("u", "scenario: u\nextends: baseline\ndescription: d\nparameters:\n  huisartsen.fe:\n    value: 1\n"
+           "    assumption: a\n");
+  EXPECT_FALSE(load("u"));
+  ASSERT_EQ(diags.size(), 1u) << diags.format(texts);
+  EXPECT_EQ(diags.items()[0].where.line, 5);
+  EXPECT_EQ(diags.items()[0].where.column, 3);
+  EXPECT_EQ(diags.items()[0].message, "unknown parameter 'huisartsen.fe' (did you mean 'huisartsen.fte'?)");
+}
+
+TEST_F(Scenarios, AnOverrideWithoutSourceOrAssumptionIsAnError) {
+  add("n", "scenario: n\nextends: baseline\ndescription: d\nparameters:\n  huisartsen.fte:\n    value: 9000\n");
+  EXPECT_FALSE(load("n"));
+  ASSERT_EQ(diags.size(), 1u) << diags.format(texts);
+  const Diagnostic& d = diags.items()[0];
+  EXPECT_EQ(d.file, path("n"));
+  EXPECT_EQ(d.where.line, 5);
+  EXPECT_EQ(d.key, "parameters.huisartsen.fte");
+  EXPECT_NE(d.message.find("needs its own 'source'"), std::string::npos) << d.message;
+}
+
+TEST_F(Scenarios, OtherErrorsAreLocated) {
+  add("m", "scenario: andere-naam\nextends: bestaat-niet\ndescription: d\n");
+  EXPECT_FALSE(load("m"));
+  ASSERT_EQ(diags.size(), 2u) << diags.format(texts);
+  EXPECT_EQ(diags.items()[0].message, "the scenario is called 'andere-naam' but its file is m.yaml: they must match");
+  EXPECT_NE(diags.items()[1].message.find("no scenario 'bestaat-niet'"), std::string::npos);
+  EXPECT_EQ(diags.items()[1].where.line, 2);
+
+  add("v", "scenario: v\nextends: baseline\ndescription: d\nparameters:\n  huisartsen.fte:\n    value: -5\n"
+           "    source: nivel-2020\n    assumption: dubbel\n  huisarts.vs.overname:\n    min: 0.6\n    max: 0.5\n"
+           "    source: nivel-2021\n");
+  EXPECT_FALSE(load("v"));
+  std::string all = diags.format(texts);
+  EXPECT_NE(all.find("v.yaml:6:12: error: parameters.huisartsen.fte.value: -5 is out of range"), std::string::npos) << all;
+  EXPECT_NE(all.find("give either 'source' or 'assumption', not both"), std::string::npos) << all;
+  EXPECT_NE(all.find("v.yaml:10:10: error: parameters.huisarts.vs.overname.min: min (0.6) is greater than max (0.5)"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("source 'nivel-2021' is not defined"), std::string::npos) << all;
+}
+
+TEST_F(Scenarios, NamesThatWouldLeaveTheOutputFolderAreRefused) {
+  EXPECT_FALSE(is_valid_scenario_name("../x"));
+  EXPECT_FALSE(is_valid_scenario_name("/etc"));
+  EXPECT_FALSE(is_valid_scenario_name("a/b"));
+  EXPECT_FALSE(is_valid_scenario_name(""));
+  EXPECT_FALSE(is_valid_scenario_name(".hidden"));
+  EXPECT_TRUE(is_valid_scenario_name("verdubbeling-instroom"));
+  EXPECT_FALSE(load("../baseline"));
+}
+
+}  // namespace
+}  // namespace zorgcap
