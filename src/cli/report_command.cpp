@@ -122,7 +122,7 @@ std::optional<std::vector<IndexRow>> load_index_rows(const std::string& path, Di
   return out;
 }
 
-std::optional<SharedTemplates> load_templates(const ReportOptions& o, Diagnostics& diags) {
+std::optional<SharedTemplates> load_templates(const ReportOptions& o, Diagnostics& diags, SourceTexts& texts) {
   SharedTemplates t;
   auto tables = load_table_templates((fs::path(o.templates_dir) / "tables").string(), diags, t.texts);
   auto analysis = load_analysis_template((fs::path(o.templates_dir) / "analysis.yaml").string(), diags, t.texts);
@@ -134,7 +134,10 @@ std::optional<SharedTemplates> load_templates(const ReportOptions& o, Diagnostic
   } catch (const std::exception& e) {
     diags.error(css_path, {}, "", "cannot read the stylesheet");
   }
-  if (!tables || !analysis || !index || !diags.empty()) return std::nullopt;
+  if (!tables || !analysis || !index || !diags.empty()) {
+    texts = t.texts;
+    return std::nullopt;
+  }
   t.tables = std::move(*tables);
   t.analysis = std::move(*analysis);
   t.index_rows = std::move(*index);
@@ -248,9 +251,10 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
       return kExitUsage;
     }
   Diagnostics diags;
-  auto shared = load_templates(o, diags);
+  SourceTexts template_texts;
+  auto shared = load_templates(o, diags, template_texts);
   if (!shared) {
-    err << diags.format() << "zorgcap: " << diags.size() << " errors in the templates; nothing was written\n";
+    err << diags.format(template_texts) << "zorgcap: " << diags.size() << " errors in the templates; nothing was written\n";
     return kExitBadInput;
   }
   // Nothing is created before a scenario succeeds: bad input leaves OUT as it was.

@@ -127,9 +127,13 @@ class TemplateReader {
       }
       std::vector<CellTemplate> cells;
       int col = 0;
+      bool bad_cell = false;
       for (std::size_t i = 0; i < row.items.size(); ++i) {
         auto c = cell(row.items[i], rpath + "[" + std::to_string(i) + "]");
-        if (!c) continue;
+        if (!c) {
+          bad_cell = true;  // reported; its width is unknown, so the row's width is not checked
+          continue;
+        }
         col = grid.next_free(static_cast<int>(r), col);
         grid.place(static_cast<int>(r), col, c->rowspan, c->colspan);
         col += c->colspan;
@@ -138,7 +142,7 @@ class TemplateReader {
       int w = grid.width(static_cast<int>(r));
       if (width == 0) width = w;
       int filled = grid.filled(static_cast<int>(r));
-      if (w != width || filled != width)
+      if (!bad_cell && (w != width || filled != width))
         error(row.where, rpath,
               "row is " + std::to_string(filled) + " columns wide (spans included); the table has " +
                   std::to_string(width));
