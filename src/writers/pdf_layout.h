@@ -5,6 +5,7 @@
 //
 // Coordinates are PDF points with the origin at the bottom-left corner of the page (y grows upwards),
 // so the painter passes them through unchanged.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,11 +58,39 @@ struct Typography {
   double caption_gap = 5;       // between a caption and its table
   double table_gap = 22;        // after a table
   double min_column = 14;       // narrowest column, padding included
+
+  // Charts (case charts and tornados): each bar a row of its own, its label line above it.
+  double chart_title = 10;      // bold, like table captions
+  double chart_label = 8;       // what a bar stands for
+  double chart_detail = 7;      // muted, after the label (a parameter's range)
+  double chart_value = 7.5;     // the values at the bar's ends, and "midden: …" under the axis
+  double chart_bar = 8;         // bar thickness
+  double chart_label_gap = 1.5; // between a label and its bar
+  double chart_row_gap = 5;     // below each bar
+  double chart_value_gap = 3;   // between a bar's end and its value
+  double chart_axis = 0.8;      // axis line width
+  double chart_axis_clear = 1;  // the axis stops this far above and below text it would cross
+  double chart_gap = 20;        // after a chart
+  double muted_gray = 0.4;      // detail text
+};
+
+// A colour for fills, each channel in [0, 1].
+struct Color {
+  double r = 0, g = 0, b = 0;
+};
+
+// Colours, the same as the HTML stylesheet's.
+struct Palette {
+  Color range{0x4a / 255.0, 0x7f / 255.0, 0xb0 / 255.0};    // a case chart's bars (min–max)
+  Color rising{0x4a / 255.0, 0x7f / 255.0, 0xb0 / 255.0};   // tornado: the outcome rises with the parameter
+  Color falling{0xc8 / 255.0, 0x79 / 255.0, 0x4a / 255.0};  // tornado: the outcome falls
+  Color erratum{1.0, 0xf8 / 255.0, 0xe6 / 255.0};           // Verantwoording rows with an inconsistency
 };
 
 struct LayoutOptions {
   PageGeometry page;
   Typography type;
+  Palette colors;
   bool table_of_contents = true;
 };
 
@@ -75,6 +104,7 @@ struct TextBox {
   Font font = Font::regular;
   double size = 0;
   double x = 0, y = 0;
+  double gray = 0;  // text colour: 0 black (muted text is gray)
 };
 
 struct Rule {  // a straight line
@@ -85,6 +115,7 @@ struct Rule {  // a straight line
 struct Fill {  // a filled rectangle
   Rect rect;
   double gray = 1;
+  std::optional<Color> color{};  // when set, this colour instead of `gray`
 };
 
 // A clickable rectangle: to an anchor in this document, or to a web address.
@@ -104,6 +135,7 @@ struct Anchor {
 struct Bookmark {  // one entry of the PDF outline, in document order
   std::string title;
   std::string anchor;  // where it jumps to
+  int level = 0;       // 0: top level; 1: under the closest level-0 entry before it (a chart in its section)
 };
 
 struct Page {
@@ -121,10 +153,22 @@ struct Layout {
   std::vector<Bookmark> bookmarks;
 };
 
-// Lays out the whole report: title page (title, scenario, peildatum, inputs digest, contents), the
-// tables (landscape pages for landscape tables), the appendix "Herkomst van de getallen" and
-// "Bronnen". Throws std::runtime_error for text that is not valid UTF-8 and for a table row that
-// cannot fit on a page.
+// Lays out the whole report, in the order of report.html: title page (title, scenario, peildatum,
+// inputs digest, contents), the tables (landscape pages for landscape tables), "Figuren per casus"
+// (the case charts), "Onzekerheid (Monte Carlo)" (when the Document has it), "Gevoeligheid van de
+// uitkomsten" (the tornados), the appendix "Verantwoording" (when the Document has it), the appendix
+// "Herkomst van de getallen" and "Bronnen". Each part after the tables starts on a new page and has
+// a bookmark; each chart has a bookmark under its part's and is kept whole on one page.
+//
+// A chart is drawn as vectors: per bar a label line (the label, then its detail in gray) and the bar
+// below it, coloured by kind (range) or direction (tornado: rising or falling outcome), with its
+// values at its ends; a vertical axis at 0 (range) or at the base value (tornado, "midden: …" under
+// it), interrupted where it would cross text. Each bar and its values are one link to the appendix
+// entry of the bar's quantity. The Monte Carlo and Verantwoording tables use the tables' layout
+// (header repeated on every page); Verantwoording rows with an erratum are shaded.
+//
+// Throws std::runtime_error for text that is not valid UTF-8, for a table row that cannot fit on a
+// page and for a chart taller than a page.
 Layout layout_document(const Document& doc, const FontMetrics& metrics, const LayoutOptions& options = {});
 
 // Anchor names.
@@ -132,6 +176,11 @@ std::string mark_anchor(int mark);                 // "herkomst-12": appendix en
 std::string table_anchor(const BuiltTable& table); // the table's id: "tabel-10"
 inline const char* appendix_anchor = "herkomst";
 inline const char* sources_anchor = "bronnen";
+inline const char* figures_anchor = "figuren";               // "Figuren per casus"
+inline const char* uncertainty_anchor = "onzekerheid";       // "Onzekerheid (Monte Carlo)"
+inline const char* sensitivity_anchor = "gevoeligheid";      // "Gevoeligheid van de uitkomsten"
+inline const char* reconciliation_anchor = "verantwoording"; // "Verantwoording"
+std::string chart_anchor(const Chart& chart);  // the chart's id: "figuur-1", "tornado-huisarts.vs.netto_fte"
 
 // --- building blocks, exposed for tests ---
 
@@ -160,8 +209,10 @@ struct Line {
 
 // Wraps rich text into lines no wider than `width` (when possible): breaks at spaces, honours '\n',
 // and breaks a word wider than `width` between characters (at least one character per line, so it
-// always ends). A number and its superscript mark are never separated. An empty paragraph ("a\n\nb")
-// gives an empty line.
+// always ends). A number and its superscript mark are never separated. A linked piece with spaces
+// (a label linking to its appendix entry) breaks at them like plain text, its mark after its last
+// word; on each line its words form one fragment (one link). An empty paragraph ("a\n\nb") gives an
+// empty line.
 std::vector<Line> wrap(const std::vector<Piece>& text, Font font, double size, double width,
                        const FontMetrics& metrics, const Typography& type);
 

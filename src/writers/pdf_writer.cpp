@@ -4,6 +4,7 @@
 
 #include <hpdf.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -240,7 +241,11 @@ HPDF_Destination destination(PdfDoc& pdf, HPDF_Page page, const pdf::Page& layou
 
 void paint_page(PdfDoc& pdf, HPDF_Page page, const pdf::Page& p, const LoadedFont& regular, const LoadedFont& bold) {
   for (const pdf::Fill& f : p.fills) {
-    HPDF_Page_SetGrayFill(page, static_cast<HPDF_REAL>(f.gray));
+    if (f.color)
+      HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(f.color->r), static_cast<HPDF_REAL>(f.color->g),
+                           static_cast<HPDF_REAL>(f.color->b));
+    else
+      HPDF_Page_SetGrayFill(page, static_cast<HPDF_REAL>(f.gray));
     HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(f.rect.left), static_cast<HPDF_REAL>(f.rect.bottom),
                         static_cast<HPDF_REAL>(f.rect.right - f.rect.left),
                         static_cast<HPDF_REAL>(f.rect.top - f.rect.bottom));
@@ -262,9 +267,13 @@ void paint_page(PdfDoc& pdf, HPDF_Page page, const pdf::Page& p, const LoadedFon
 
   HPDF_Page_BeginText(page);
   const LoadedFont* font = nullptr;
-  double size = 0;
+  double size = 0, gray = 0;
   for (const pdf::TextBox& t : p.texts) {
     if (t.text.empty()) continue;
+    if (t.gray != gray) {
+      HPDF_Page_SetGrayFill(page, static_cast<HPDF_REAL>(t.gray));
+      gray = t.gray;
+    }
     const LoadedFont* want = t.font == pdf::Font::bold ? &bold : &regular;
     if (want != font || t.size != size) {
       HPDF_Page_SetFontAndSize(page, want->font, static_cast<HPDF_REAL>(t.size));
@@ -354,10 +363,16 @@ std::string render_pdf(const Document& doc, const std::string& font_dir) {
   }
 
   HPDF_Encoder utf8 = HPDF_GetEncoder(pdf.get(), "UTF-8");
+  std::vector<HPDF_Outline> open;  // open[level]: the latest bookmark on that level
   for (const pdf::Bookmark& b : layout.bookmarks) {
     auto it = targets.find(b.anchor);
     if (it == targets.end()) throw std::runtime_error("PDF: bookmark \"" + b.title + "\" has no target");
-    HPDF_Outline outline = HPDF_CreateOutline(pdf.get(), nullptr, b.title.c_str(), utf8);
+    std::size_t level = std::min(static_cast<std::size_t>(std::max(b.level, 0)), open.size());
+    HPDF_Outline parent = level == 0 ? nullptr : open[level - 1];
+    HPDF_Outline outline = HPDF_CreateOutline(pdf.get(), parent, b.title.c_str(), utf8);
+    HPDF_Outline_SetOpened(outline, HPDF_FALSE);  // a part's charts fold under it
+    open.resize(level);
+    open.push_back(outline);
     const Target& t = it->second;
     HPDF_Outline_SetDestination(outline, destination(pdf, pages[t.page], layout.pages[t.page], t.top));
     pdf.check("adding the bookmark \"" + b.title + "\"");

@@ -13,14 +13,20 @@ inline constexpr const char* pdf_regular_font_file = "DejaVuSans.ttf";
 inline constexpr const char* pdf_bold_font_file = "DejaVuSans-Bold.ttf";
 
 // report.pdf, as bytes: a title page with contents, the tables (landscape pages for landscape
-// tables; header rows repeated on every page a table continues on), the appendix "Herkomst van de
-// getallen" and "Bronnen". Every number carries a superscript mark that links to its appendix entry;
-// each appendix entry links to the entries it is computed from. One bookmark per table, one for the
-// appendix and one for the sources. The same Document and fonts give the same bytes.
+// tables; header rows repeated on every page a table continues on), then, as in report.html, the
+// case charts ("Figuren per casus"), the Monte Carlo table ("Onzekerheid (Monte Carlo)", when the
+// Document has it), the tornados ("Gevoeligheid van de uitkomsten"), the appendix "Verantwoording"
+// (when the Document has it), the appendix "Herkomst van de getallen" and "Bronnen". Charts are
+// vectors (filled bars, an axis, their values as text), each kept whole on one page. Every number
+// carries a superscript mark that links to its appendix entry, and so do the outcomes of the Monte
+// Carlo table and zorgcap's values in "Verantwoording"; each chart bar (with its values) links to the
+// entry of its quantity; each appendix entry links to the entries it is computed from. One bookmark
+// per table and per part, with the charts folded under their part. The same Document and fonts give
+// the same bytes.
 //
 // Throws std::runtime_error when a font is missing or unreadable, when text is not valid UTF-8 or
-// holds a character the font does not have (naming it), when a table row does not fit on a page,
-// or when libharu reports an error.
+// holds a character the font does not have (naming it), when a table row or a chart does not fit
+// on a page, or when libharu reports an error.
 std::string render_pdf(const Document& doc, const std::string& font_dir);
 
 }  // namespace zorgcap

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <deque>
 #include <map>
 #include <set>
@@ -537,6 +538,441 @@ TEST(PdfLayout, TitlePageAndAppendixShowTheirFacts) {
   for (const Page& p : l.pages)
     for (const Link& link : p.links) web_links += link.uri == "https://example.org/rapport";
   EXPECT_EQ(web_links, 3 + 1);  // inputs 1, 2, 3 in the appendix, and the source in "Bronnen"
+}
+
+// --- linked labels
+
+TEST(PdfLayout, ALinkedLabelWrapsLikeTextWithItsMarkAfterItsLastWord) {
+  // "aaa bbb ccc" linking to entry 7; the mark adds 0.5 + 2.75 pt after "ccc".
+  std::vector<Piece> text{Piece{"aaa bbb ccc", 7, true, {}}};
+  auto lines = wrap(text, Font::regular, 10, 40, metrics, type);
+  ASSERT_EQ(lines.size(), 2u);
+  ASSERT_EQ(lines[0].fragments.size(), 1u);  // one fragment per line: one link per line
+  EXPECT_EQ(lines[0].fragments[0].piece.text, "aaa bbb");
+  EXPECT_EQ(lines[0].fragments[0].piece.mark, 7);
+  EXPECT_FALSE(lines[0].fragments[0].piece.superscript);
+  ASSERT_EQ(lines[1].fragments.size(), 1u);
+  EXPECT_EQ(lines[1].fragments[0].piece.text, "ccc");
+  EXPECT_TRUE(lines[1].fragments[0].piece.superscript);
+  EXPECT_DOUBLE_EQ(lines[1].width, 15 + 0.5 + 2.75);
+
+  lines = wrap(text, Font::regular, 10, 1000, metrics, type);
+  ASSERT_EQ(lines.size(), 1u);
+  ASSERT_EQ(lines[0].fragments.size(), 1u);
+  EXPECT_EQ(lines[0].fragments[0].piece.text, "aaa bbb ccc");
+  EXPECT_TRUE(lines[0].fragments[0].piece.superscript);
+}
+
+// --- charts, Monte Carlo, Verantwoording
+
+std::string value_text(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+ChartBar bar(std::string label, int mark, double from, double to, std::string detail = "") {
+  ChartBar b;
+  b.label = std::move(label);
+  b.detail = std::move(detail);
+  b.key = "q" + std::to_string(mark);
+  b.mark = mark;
+  b.from = from;
+  b.to = to;
+  b.from_text = value_text(from);
+  b.to_text = value_text(to);
+  return b;
+}
+Chart chart(Chart::Kind kind, std::string id, std::string title, std::vector<ChartBar> bars, double base = 0) {
+  Chart c;
+  c.kind = kind;
+  c.id = std::move(id);
+  c.title = std::move(title);
+  c.bars = std::move(bars);
+  c.base = base;
+  c.base_text = value_text(base);
+  return c;
+}
+bool same(const std::optional<Color>& a, const Color& b) {
+  return a && a->r == b.r && a->g == b.g && a->b == b.b;
+}
+std::vector<const Fill*> bars_of(const Page& p) {
+  std::vector<const Fill*> out;
+  for (const Fill& f : p.fills)
+    if (f.color) out.push_back(&f);
+  return out;
+}
+std::vector<const Rule*> axis_of(const Page& p) {
+  std::vector<const Rule*> out;
+  for (const Rule& r : p.rules)
+    if (r.width == type.chart_axis) out.push_back(&r);
+  return out;
+}
+double right_of(const TextBox& t) { return t.x + metrics.width(t.text, t.font, t.size); }
+
+TEST(PdfLayout, NeverSplitsAChart) {
+  Fixture f;
+  f.provenance(8);
+  f.doc.tables.push_back(table(1, {"A", "B"}, 3));
+  for (int c = 0; c < 25; ++c) {
+    std::vector<ChartBar> bars;
+    for (int k = 0; k <= c % 8; ++k)
+      bars.push_back(bar("u" + std::to_string(c) + " balk " + std::to_string(k), k + 1, 40 - k, 60 + k, "1 – 2"));
+    Chart ch = chart(Chart::Kind::tornado, "tornado-" + std::to_string(c), "Uitkomst " + std::to_string(c), bars, 50);
+    ch.note = "Dezelfde toelichting.";
+    f.doc.tornados.push_back(ch);
+  }
+  Layout l = layout_document(f.doc, metrics);
+  std::set<int> pages;
+  for (int c = 0; c < 25; ++c) {
+    int title = page_of(l, "Uitkomst " + std::to_string(c));
+    ASSERT_GT(title, 0) << c;
+    pages.insert(title);
+    for (int k = 0; k <= c % 8; ++k)
+      EXPECT_EQ(page_of(l, "u" + std::to_string(c) + " balk " + std::to_string(k)), title) << c << "/" << k;
+  }
+  EXPECT_GE(pages.size(), 4u);
+  for (const Page& p : l.pages) {
+    for (const TextBox& t : p.texts)
+      if (t.text.rfind("pagina", 0) != 0) {
+        EXPECT_GE(t.y, 56 - 1e-6) << t.text;
+      }
+    for (const Fill* b : bars_of(p)) EXPECT_GE(b->rect.bottom, 56 - 1e-6);
+  }
+  // A note every chart shares is said once, under the heading.
+  int notes = 0;
+  for (const Page& p : l.pages) notes += has_text(p, "Dezelfde toelichting.");
+  EXPECT_EQ(notes, 1);
+  // Each chart has a bookmark under "Gevoeligheid van de uitkomsten".
+  int under = 0;
+  for (const Bookmark& b : l.bookmarks) under += b.level == 1 && b.anchor.rfind("tornado-", 0) == 0;
+  EXPECT_EQ(under, 25);
+
+  // A chart taller than a page is an error, not a split.
+  std::vector<ChartBar> many;
+  for (int k = 0; k < 120; ++k) many.push_back(bar("balk " + std::to_string(k), 1, 1, 2));
+  f.doc.tornados = {chart(Chart::Kind::tornado, "tornado-groot", "Groot", many, 1.5)};
+  try {
+    layout_document(f.doc, metrics);
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    std::string what = e.what();
+    EXPECT_NE(what.find("tornado-groot"), std::string::npos) << what;
+    EXPECT_NE(what.find("never split"), std::string::npos) << what;
+  }
+}
+
+TEST(PdfLayout, ChartBarsLinkToTheEntriesOfTheirQuantities) {
+  Fixture f;
+  f.provenance(5);
+  f.doc.tornados.push_back(chart(Chart::Kind::tornado, "tornado-x", "Uitkomst",
+                                 {bar("Eerste", 3, 10, 30), bar("Tweede", 5, 25, 15), bar("Derde", 1, 18, 22)}, 20));
+  Layout l = layout_document(f.doc, metrics);
+  int n = page_of(l, "Eerste");
+  ASSERT_GT(n, 0);
+  const Page& p = l.pages[n - 1];
+  std::vector<const Fill*> bars = bars_of(p);
+  std::vector<const Link*> links;
+  for (const Link& link : p.links)
+    if (link.mark > 0) links.push_back(&link);
+  ASSERT_EQ(bars.size(), 3u);
+  ASSERT_EQ(links.size(), 3u);
+  const std::vector<int> marks{3, 5, 1};
+  const std::vector<std::pair<std::string, std::string>> values{{"10", "30"}, {"15", "25"}, {"18", "22"}};
+  for (std::size_t i = 0; i < 3; ++i) {
+    const Link& link = *links[i];
+    EXPECT_EQ(link.mark, marks[i]);
+    EXPECT_EQ(link.target, mark_anchor(marks[i]));
+    // The link covers the bar and both its values.
+    const Rect& bar_rect = bars[i]->rect;
+    EXPECT_LE(link.rect.left, bar_rect.left);
+    EXPECT_GE(link.rect.right, bar_rect.right);
+    EXPECT_LE(link.rect.bottom, bar_rect.bottom);
+    EXPECT_GE(link.rect.top, bar_rect.top);
+    for (const std::string& v : {values[i].first, values[i].second}) {
+      const TextBox* t = on(p, v);
+      ASSERT_NE(t, nullptr) << v;
+      EXPECT_GE(t->x, link.rect.left - 1e-9) << v;
+      EXPECT_LE(right_of(*t), link.rect.right + 1e-9) << v;
+      EXPECT_GT(t->y, link.rect.bottom) << v;
+      EXPECT_LT(t->y, link.rect.top) << v;
+    }
+    // The lower value left of the bar, the higher one right of it.
+    EXPECT_LT(right_of(*on(p, values[i].first)), bar_rect.left);
+    EXPECT_GT(on(p, values[i].second)->x, bar_rect.right);
+  }
+  // The targets exist: the appendix has an anchor per entry.
+  std::set<std::string> anchors;
+  for (const Page& page : l.pages)
+    for (const Anchor& a : page.anchors) anchors.insert(a.name);
+  for (int m : marks) EXPECT_TRUE(anchors.count(mark_anchor(m))) << m;
+}
+
+TEST(PdfLayout, TornadoAxisStandsAtTheBaseAndBarsShowTheirDirection) {
+  Fixture f;
+  f.provenance(3);
+  Chart c = chart(Chart::Kind::tornado, "tornado-x", "Uitkomst",
+                  {bar("Eerste", 1, 10, 30), bar("Tweede", 2, 25, 15), bar("Derde", 3, 18, 22)}, 20);
+  c.unit = "fte";
+  c.group = "Casus 1a";
+  f.doc.tornados.push_back(c);
+  Layout l = layout_document(f.doc, metrics);
+  const TextBox* title = find_text(l, "Casus 1a: Uitkomst (fte)");
+  ASSERT_NE(title, nullptr);
+  const Page& p = l.pages[page_of(l, "Eerste") - 1];
+  std::vector<const Fill*> bars = bars_of(p);
+  ASSERT_EQ(bars.size(), 3u);
+  // The first bar spans the whole scale (10 to 30), so the base, 20, is at its middle.
+  double axis_x = (bars[0]->rect.left + bars[0]->rect.right) / 2;
+  std::vector<const Rule*> axis = axis_of(p);
+  ASSERT_FALSE(axis.empty());
+  for (const Rule* r : axis) {
+    EXPECT_NEAR(r->x1, axis_x, 1e-9);
+    EXPECT_NEAR(r->x2, axis_x, 1e-9);
+  }
+  // It runs from the first bar to the last.
+  double top = -1e9, bottom = 1e9;
+  for (const Rule* r : axis) top = std::max({top, r->y1, r->y2}), bottom = std::min({bottom, r->y1, r->y2});
+  EXPECT_GE(top, bars[0]->rect.top);
+  EXPECT_LE(bottom, bars[2]->rect.bottom);
+  // Bars are placed by value: 25 → 15 spans a quarter of the scale on each side of the base.
+  double unit = (bars[0]->rect.right - bars[0]->rect.left) / 20;
+  EXPECT_NEAR(bars[1]->rect.left, axis_x - 5 * unit, 1e-9);
+  EXPECT_NEAR(bars[1]->rect.right, axis_x + 5 * unit, 1e-9);
+  // Rising outcomes in one colour, falling ones in another.
+  const Palette palette;
+  EXPECT_TRUE(same(bars[0]->color, palette.rising));
+  EXPECT_TRUE(same(bars[1]->color, palette.falling));
+  EXPECT_TRUE(same(bars[2]->color, palette.rising));
+  // "midden: 20 fte" under the axis, centred on it.
+  const TextBox* base = on(p, "midden: 20 fte");
+  ASSERT_NE(base, nullptr);
+  EXPECT_NEAR((base->x + right_of(*base)) / 2, axis_x, 1e-9);
+  EXPECT_LT(base->y, bottom);
+}
+
+TEST(PdfLayout, RangeChartAxisStandsAtZeroWithTheLabelsRightOfIt) {
+  Fixture f;
+  f.provenance(2);
+  f.doc.case_charts.push_back(chart(Chart::Kind::range, "figuur-1", "Casus 1a: capaciteit (fte)",
+                                    {bar("Van nul", 1, 0, 40), bar("Verder", 2, 10, 20)}));
+  Layout l = layout_document(f.doc, metrics);
+  const Page& p = l.pages[page_of(l, "Van nul") - 1];
+  std::vector<const Fill*> bars = bars_of(p);
+  ASSERT_EQ(bars.size(), 2u);
+  const Palette palette;
+  EXPECT_TRUE(same(bars[0]->color, palette.range));
+  EXPECT_TRUE(same(bars[1]->color, palette.range));
+  double axis_x = bars[0]->rect.left;  // the first bar starts at 0
+  std::vector<const Rule*> axis = axis_of(p);
+  ASSERT_EQ(axis.size(), 1u);  // unbroken: no text crosses it
+  EXPECT_NEAR(axis[0]->x1, axis_x, 1e-9);
+  EXPECT_GT(on(p, "Van nul")->x, axis_x);
+  EXPECT_GT(on(p, "Verder")->x, axis_x);
+  EXPECT_EQ(on(p, "midden: 0"), nullptr);  // only tornados name their base
+  EXPECT_TRUE(has_text(p, "Figuren per casus"));
+}
+
+TEST(PdfLayout, NeitherTheAxisNorAValueCrossesText) {
+  Fixture f;
+  f.provenance(4);
+  Chart c = chart(Chart::Kind::tornado, "tornado-x", "Uitkomst",
+                  {bar("Net rechts", 2, 100.5, 101),                        // its low value would cross the axis
+                   bar(std::string(90, 'x'), 1, 50, 150, "een detail"),  // a label running across the axis
+                   bar("Net links", 3, 99, 99.5),                           // its high value would cross the axis
+                   bar("Een waarde", 4, 120, 120)},
+                  100);
+  f.doc.tornados.push_back(c);
+  Layout l = layout_document(f.doc, metrics);
+  const Page& p = l.pages[page_of(l, "Net rechts") - 1];
+  std::vector<const Rule*> axis = axis_of(p);
+  ASSERT_GE(axis.size(), 2u);  // interrupted by the long label
+  double axis_x = axis[0]->x1;
+  int crossing = 0;
+  for (const TextBox& t : p.texts) {
+    if (t.text.rfind("pagina", 0) == 0) continue;
+    // Every text within the margins.
+    EXPECT_GE(t.x, 50 - 1e-9) << t.text;
+    EXPECT_LE(right_of(t), 595 - 50 + 1e-9) << t.text;
+    if (t.x > axis_x || right_of(t) < axis_x) continue;
+    ++crossing;
+    double bottom = t.y - metrics.descent(t.font, t.size), top = t.y + metrics.ascent(t.font, t.size);
+    for (const Rule* r : axis)
+      EXPECT_TRUE(std::max(r->y1, r->y2) <= bottom || std::min(r->y1, r->y2) >= top) << t.text;
+  }
+  EXPECT_GE(crossing, 2);  // the long label and "midden: 100"
+  // Values that would cross the axis join the other value on the far side.
+  const TextBox* right = on(p, "100.5 – 101");
+  const TextBox* left = on(p, "99 – 99.5");
+  ASSERT_TRUE(right && left) << ::testing::PrintToString(texts(p));
+  EXPECT_GT(right->x, axis_x);
+  EXPECT_LT(right_of(*left), axis_x);
+  // A bar of one value shows it once.
+  auto ts = texts(p);
+  EXPECT_EQ(std::count(ts.begin(), ts.end(), "120"), 1);
+}
+
+ReconciliationSummary reconciliation(int rows) {
+  ReconciliationSummary s;
+  for (int r = 0; r < rows; ++r) {
+    ReconciliationRow row;
+    row.id = "t1.rij" + std::to_string(r);
+    row.where = "Tabel 1";
+    row.printed = std::to_string(r) + ",0";
+    row.computed = std::to_string(r) + ",0";
+    row.mark = r % 5;  // 0: no entry
+    if (r % 7 == 3) {
+      row.status = "inconsistentie in het rapport";
+      row.erratum = "I1";
+      row.explanation = "Het rapport rekent hier met een afgerond tussenresultaat.";
+      ++s.explained;
+    } else {
+      row.status = "gereproduceerd";
+      ++s.reproduced;
+    }
+    s.rows.push_back(row);
+  }
+  s.total = rows;
+  return s;
+}
+
+TEST(PdfLayout, VerantwoordingRepeatsItsHeaderOnEveryPageAndShadesErrata) {
+  Fixture f;
+  f.provenance(4);
+  f.doc.tables.push_back(table(1, {"A", "B"}, 2));
+  f.doc.reconciliation = reconciliation(300);
+  Layout l = layout_document(f.doc, metrics);
+  std::vector<int> pages;
+  for (const Page& p : l.pages)
+    if (std::any_of(p.texts.begin(), p.texts.end(), [](const TextBox& t) { return t.text.rfind("Tabel 1 t1.rij", 0) == 0; }))
+      pages.push_back(p.number);
+  ASSERT_GE(pages.size(), 3u);
+  const Palette palette;
+  int shaded = 0, links = 0;
+  for (int n : pages) {
+    const Page& p = l.pages[n - 1];
+    EXPECT_EQ(p.width, 842) << "landscape, page " << n;
+    for (const char* h : {"Plaats", "Rapport", "zorgcap", "Status", "Toelichting"}) EXPECT_TRUE(has_text(p, h)) << h << " " << n;
+    EXPECT_EQ(has_text(p, "Verantwoording (vervolg)"), n != pages.front()) << n;
+    const TextBox* header = on(p, "Plaats");
+    for (const TextBox& t : p.texts)
+      if (t.text.rfind("Tabel 1 t1.rij", 0) == 0) {
+        EXPECT_LT(t.y, header->y);
+      }
+    for (const Fill& fill : p.fills) shaded += same(fill.color, palette.erratum);
+    for (const Link& link : p.links)
+      if (link.mark > 0) {
+        ++links;
+        EXPECT_EQ(link.target, mark_anchor(link.mark));
+      }
+  }
+  const Page& first = l.pages[pages.front() - 1];
+  EXPECT_TRUE(has_text(first, "Verantwoording"));
+  EXPECT_NE(on(first, "Gereproduceerd: 257 van 300; verklaarde afwijkingen (inconsistenties in het rapport): 43; "
+                     "onverklaard: 0; niet gekoppeld: 0."),
+            nullptr)
+      << ::testing::PrintToString(texts(first));
+  // Every row exactly once; the rows with an erratum shaded (5 cells each); a link per value with an entry.
+  std::map<std::string, int> count;
+  for (const Page& p : l.pages)
+    for (const TextBox& t : p.texts) count[t.text]++;
+  for (int r = 0; r < 300; ++r) EXPECT_EQ(count["Tabel 1 t1.rij" + std::to_string(r)], 1) << r;
+  EXPECT_EQ(shaded, 43 * 5);
+  EXPECT_EQ(links, 240);
+  // Before "Herkomst van de getallen", as in report.html.
+  EXPECT_LT(pages.back(), page_of(l, "Herkomst van de getallen"));
+}
+
+TEST(PdfLayout, MonteCarloTableLinksEachOutcomeToItsEntry) {
+  Fixture f;
+  f.provenance(3);
+  Uncertainty u;
+  u.draws = 2000;
+  u.seed = 7;
+  u.distribution = "triangular";
+  u.rows.push_back({"q2", "Netto fte (VS)", "Casus 1a", "mln euro", 2, "1.917", "3.833", "2.015", "2.893", "3.735", 0, 0, 0});
+  u.rows.push_back({"q3", "Besparing", "Doelmatigheid", "fte", 3, "-26,33", "-52,66", "-51,32", "-39,74", "-27,68", 0, 0, 0});
+  f.doc.uncertainty = u;
+  Layout l = layout_document(f.doc, metrics);
+  int n = page_of(l, "Onzekerheid (Monte Carlo)");
+  ASSERT_GT(n, 0);
+  const Page& p = l.pages[n - 1];
+  std::string all;
+  for (const TextBox& t : p.texts) all += t.text + " ";
+  EXPECT_NE(all.find("2000 trekkingen;"), std::string::npos) << all;
+  EXPECT_NE(all.find("(driehoeksverdeling, top in het midden)"), std::string::npos) << all;
+  EXPECT_NE(all.find("seed 7."), std::string::npos) << all;
+  for (const char* h : {"Casus", "Uitkomst", "Rapport (min – max)", "P5", "P50", "P95", "Casus 1a", "2.893"})
+    EXPECT_TRUE(has_text(p, h)) << h;
+  // A range does not break: one piece with no-break spaces.
+  EXPECT_TRUE(has_text(p, "-26,33\u00A0–\u00A0-52,66\u00A0fte"));
+  EXPECT_TRUE(has_text(p, "1.917\u00A0–\u00A03.833\u00A0mln\u00A0euro"));
+  // The outcome links to its entry and carries its mark.
+  const TextBox* label = on(p, "Netto fte (VS)");
+  ASSERT_NE(label, nullptr);
+  std::vector<const Link*> links;
+  for (const Link& link : p.links)
+    if (link.mark > 0) links.push_back(&link);
+  ASSERT_EQ(links.size(), 2u);
+  EXPECT_EQ(links[0]->target, mark_anchor(2));
+  EXPECT_NEAR(links[0]->rect.left, label->x, 1e-9);
+  EXPECT_GT(links[0]->rect.right, right_of(*label));  // and over its mark
+  EXPECT_EQ(links[1]->target, mark_anchor(3));
+  // Numbers align right: P50 values end at the same x.
+  EXPECT_NEAR(right_of(*on(p, "2.893")), right_of(*on(p, "-39,74")), 1e-9);
+}
+
+TEST(PdfLayout, PartsFollowTheOrderOfTheHtmlReportWithBookmarksAndContents) {
+  Fixture f;
+  f.provenance(4);
+  f.doc.tables.push_back(table(1, {"A", "B"}, 2));
+  f.doc.case_charts.push_back(chart(Chart::Kind::range, "figuur-1", "Casus 1a: capaciteit (fte)", {bar("Balk", 1, 1, 2)}));
+  Uncertainty u;
+  u.draws = 10;
+  u.rows.push_back({"q2", "Netto fte", "Casus 1a", "fte", 2, "1", "2", "1", "1,5", "2", 0, 0, 0});
+  f.doc.uncertainty = u;
+  Chart t = chart(Chart::Kind::tornado, "tornado-q4", "Uitkomst", {bar("Parameter", 3, 1, 2)}, 1.5);
+  t.group = "Casus 1b";
+  f.doc.tornados.push_back(t);
+  f.doc.reconciliation = reconciliation(3);
+  Layout l = layout_document(f.doc, metrics);
+
+  std::vector<std::pair<std::string, int>> outline;
+  for (const Bookmark& b : l.bookmarks) outline.emplace_back(b.title, b.level);
+  EXPECT_EQ(outline, (std::vector<std::pair<std::string, int>>{{"Tabel 1. Voorbeeld", 0},
+                                                               {"Figuren per casus", 0},
+                                                               {"Casus 1a: capaciteit (fte)", 1},
+                                                               {"Onzekerheid (Monte Carlo)", 0},
+                                                               {"Gevoeligheid van de uitkomsten", 0},
+                                                               {"Casus 1b: Uitkomst", 1},
+                                                               {"Verantwoording", 0},
+                                                               {"Herkomst van de getallen", 0},
+                                                               {"Bronnen", 0}}));
+  std::vector<int> pages;
+  for (const char* part : {"Tabel 1. Voorbeeld", "Figuren per casus", "Onzekerheid (Monte Carlo)",
+                           "Gevoeligheid van de uitkomsten", "Verantwoording", "Herkomst van de getallen", "Bronnen"}) {
+    pages.push_back(page_of(l, part));
+    EXPECT_TRUE(has_text(l.pages[0], part)) << part << " in the contents";
+  }
+  EXPECT_TRUE(std::is_sorted(pages.begin(), pages.end())) << ::testing::PrintToString(pages);
+  EXPECT_EQ(std::set<int>(pages.begin(), pages.end()).size(), pages.size());  // each part on its own page
+  EXPECT_EQ(l.pages[0].links.size(), 7u);
+  // Every bookmark's target exists.
+  std::set<std::string> anchors;
+  for (const Page& p : l.pages)
+    for (const Anchor& a : p.anchors) anchors.insert(a.name);
+  for (const Bookmark& b : l.bookmarks) EXPECT_TRUE(anchors.count(b.anchor)) << b.anchor;
+}
+
+TEST(PdfLayout, RejectsInvalidUtf8InTheAnalyses) {
+  Fixture f;
+  f.provenance(1);
+  f.doc.tornados.push_back(chart(Chart::Kind::tornado, "tornado-x", "Uitkomst", {bar("kapot \xC3(", 1, 1, 2)}, 1.5));
+  try {
+    layout_document(f.doc, metrics);
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("chart tornado-x bar q1: invalid UTF-8"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace

@@ -9,7 +9,12 @@
 #include <deque>
 #include <regex>
 
+#include "document/analysis_build.h"
+#include "document/analysis_template.h"
 #include "document/build.h"
+#include "document/reconciliation_build.h"
+#include "inputs/published.h"
+#include "model/reconcile.h"
 #include "test_support.h"
 
 namespace zorgcap {
@@ -124,6 +129,63 @@ struct Sample {
     doc.tables = {t1, t2};
   }
 
+  // The analyses and the appendix "Verantwoording", as add_analyses and add_reconciliation make them.
+  void add_analyses() {
+    Chart range;
+    range.kind = Chart::Kind::range;
+    range.id = "figuur-1";
+    range.title = "Casus 1a: netto vrijgekomen capaciteit (fte)";
+    range.note = "Elke balk loopt van de minimum- tot de maximumwaarde van het rekenmodel.";
+    range.bars = {{"Huisartsen in fte", "", "huisartsen.fte", 1, 1917, 3833, "1.917", "3.833"},
+                  {"Totale kosten", "", "kosten.totaal", 3, 5366, 6900, "5.366", "6.900"}};
+    doc.case_charts = {range};
+    Chart tornado;
+    tornado.kind = Chart::Kind::tornado;
+    tornado.id = "tornado-kosten.totaal";
+    tornado.title = "Totale kosten";
+    tornado.group = "Doelmatigheid";
+    tornado.unit = "mln euro";
+    tornado.base = 400;
+    tornado.base_text = "400,00";
+    tornado.note = "Elke balk: de uitkomst als alleen deze parameter over zijn bereik loopt.";
+    tornado.bars = {{"Kosten per fte – café-tarief", "€ 20 – € 30", "kosten.fte", 2, 300, 500, "300,00", "500,00"},
+                    {"Huisartsen in fte", "7.874 – 11.810 (±20%)", "huisartsen.fte", 1, 450, 350, "450,00", "350,00"}};
+    doc.tornados = {tornado};
+    Uncertainty u;
+    u.draws = 2000;
+    u.seed = 42;
+    u.distribution = "uniform";
+    u.rows = {{"kosten.totaal", "Totale kosten", "Doelmatigheid", "mln euro", 3, "286,44", "572,89", "300,10", "420,50",
+               "560,20", 0, 0, 0}};
+    doc.uncertainty = u;
+    ReconciliationSummary r;
+    r.total = 3;
+    r.reproduced = 2;
+    r.explained = 1;
+    r.rows = {{"t1.huisartsen", "Tabel 1", "9.842", "9.842", "gereproduceerd", "", "", 1},
+              {"t1.kosten.min", "Tabel 1", "286,44", "286,44", "gereproduceerd", "", "", 3},
+              {"txt.kosten", "tekst", "290", "286", "inconsistentie in het rapport", "I1",
+               "Het rapport rondt af vóór het optellen.", 3},
+              {"txt.los", "tekst", "12", "", "niet gekoppeld", "", "", 0}};
+    doc.reconciliation = r;
+  }
+
+  // The parts after the tables that are present.
+  int parts() const {
+    return !doc.case_charts.empty() + doc.uncertainty.has_value() + !doc.tornados.empty() +
+           doc.reconciliation.has_value();
+  }
+  // Bookmarks: one per table, part and chart, the appendix and the sources.
+  int bookmarks() const {
+    return static_cast<int>(doc.tables.size() + doc.case_charts.size() + doc.tornados.size()) + parts() + 2;
+  }
+  int web_links() const {
+    int n = 0;
+    for (const ProvenanceEntry& e : doc.provenance) n += e.source && !e.source->url.empty();
+    for (const Source* s : doc.sources) n += !s->url.empty();
+    return n;
+  }
+
   int number_runs() const {
     int n = 0;
     for (const BuiltTable& t : doc.tables)
@@ -133,10 +195,19 @@ struct Sample {
     return n;
   }
   // The PDF's links: one per number in the tables, one per operand in the appendix, one per entry
-  // of the contents (the tables, the appendix, the sources) and one per web address shown (for
-  // inputs in the appendix, for sources in "Bronnen").
+  // of the contents (the tables, each part present, the appendix, the sources), one per web address
+  // shown (for inputs in the appendix, for sources in "Bronnen"), one per chart bar (its bar and
+  // values), one per outcome in the Monte Carlo table (its label, one line here) and one per value
+  // with an appendix entry in "Verantwoording".
   int expected_links() const {
-    int n = number_runs() + static_cast<int>(doc.tables.size()) + 2;
+    int n = number_runs() + static_cast<int>(doc.tables.size()) + 2 + parts();
+    for (const auto* charts : {&doc.case_charts, &doc.tornados})
+      for (const Chart& c : *charts)
+        for (const ChartBar& b : c.bars) n += b.mark > 0;
+    if (doc.uncertainty)
+      for (const UncertaintyRow& r : doc.uncertainty->rows) n += r.mark > 0;
+    if (doc.reconciliation)
+      for (const ReconciliationRow& r : doc.reconciliation->rows) n += r.mark > 0;
     for (const ProvenanceEntry& e : doc.provenance) {
       n += static_cast<int>(e.operand_marks.size());
       if (e.source && !e.source->url.empty()) ++n;
@@ -213,8 +284,9 @@ TEST(PdfWriter, LinksEveryNumberAndOperandWithoutBorders) {
   ASSERT_EQ(qdf.status, 0);
   EXPECT_EQ(count(qdf.text, "/Subtype /Link"), s.expected_links());
   EXPECT_EQ(count(qdf.text, "/Border [\n    0\n    0\n    0\n  ]"), s.expected_links()) << "links with a border";
-  EXPECT_EQ(count(qdf.text, "/URI ("), 2);
-  EXPECT_EQ(count(qdf.text, "/FitH"), s.expected_links() - 2 + 4);  // internal links and 4 bookmarks
+  EXPECT_EQ(count(qdf.text, "/URI ("), s.web_links());
+  EXPECT_EQ(s.web_links(), 2);
+  EXPECT_EQ(count(qdf.text, "/FitH"), s.expected_links() - s.web_links() + s.bookmarks());  // internal links, bookmarks
 }
 
 TEST(PdfWriter, HasABookmarkPerTableAndTheAppendixAndOpensWithThem) {
@@ -231,6 +303,55 @@ TEST(PdfWriter, HasABookmarkPerTableAndTheAppendixAndOpensWithThem) {
   // The landscape table has a landscape page.
   Output qdf = run("qpdf --qdf --object-streams=disable '" + r.path + "' -");
   EXPECT_GE(count(qdf.text, "/MediaBox [\n    0\n    0\n    842\n    595\n  ]"), 1);
+}
+
+TEST(PdfWriter, DrawsTheAnalysesAndVerantwoordingWithTheirLinksAndBookmarks) {
+  ASSERT_TRUE(have_tools());
+  Sample s;
+  s.add_analyses();
+  Rendered r;
+  render_to_file(s.doc, r);
+  Output check = run("qpdf --check '" + r.path + "'", true);
+  EXPECT_EQ(check.status, 0) << check.text;
+  EXPECT_NE(check.text.find("No syntax or stream encoding errors"), std::string::npos) << check.text;
+
+  std::string t = squeeze(run("pdftotext -enc UTF-8 '" + r.path + "' -").text);
+  for (const char* expected :
+       {"Figuren per casus", "Casus 1a: netto vrijgekomen capaciteit (fte)", "Gevoeligheid van de uitkomsten",
+        "Doelmatigheid: Totale kosten (mln euro)", "Kosten per fte – café-tarief € 20 – € 30", "midden: 400,00 mln euro",
+        "Onzekerheid (Monte Carlo)", "2000 trekkingen; elke parameter met een bereik onafhankelijk getrokken (uniform)",
+        "seed 42.", "286,44 – 572,89 mln euro", "Verantwoording",
+        "Gereproduceerd: 2 van 3; verklaarde afwijkingen (inconsistenties in het rapport): 1; onverklaard: 0; niet "
+        "gekoppeld: 0.",
+        "I1: Het rapport rondt af vóór het optellen.", "Herkomst van de getallen"})
+    EXPECT_NE(t.find(expected), std::string::npos) << expected << "\n" << t;
+  // The parts in the order of report.html.
+  std::size_t figures = t.rfind("Figuren per casus"), uncertainty = t.rfind("Onzekerheid (Monte Carlo)"),
+              sensitivity = t.rfind("Gevoeligheid van de uitkomsten"), reconciliation = t.rfind("Verantwoording"),
+              appendix = t.rfind("Herkomst van de getallen");
+  EXPECT_LT(figures, uncertainty);
+  EXPECT_LT(uncertainty, sensitivity);
+  EXPECT_LT(sensitivity, reconciliation);
+  EXPECT_LT(reconciliation, appendix);
+
+  Output qdf = run("qpdf --qdf --object-streams=disable '" + r.path + "' -");
+  ASSERT_EQ(qdf.status, 0);
+  EXPECT_EQ(s.expected_links(), Sample().expected_links() + 4 + 4 + 1 + 3);  // 4 parts, 4 bars, 1 outcome, 3 values
+  EXPECT_EQ(count(qdf.text, "/Subtype /Link"), s.expected_links());
+  EXPECT_EQ(count(qdf.text, "/Border [\n    0\n    0\n    0\n  ]"), s.expected_links()) << "links with a border";
+  EXPECT_EQ(count(qdf.text, "/FitH"), s.expected_links() - s.web_links() + s.bookmarks());
+  // Bars are filled in colour (the rest of the report is black and gray).
+  EXPECT_GE(count(qdf.text, " rg\n"), 1);
+
+  Output json = run("qpdf --json --json-key=outlines '" + r.path + "'");
+  ASSERT_EQ(json.status, 0) << json.text;
+  EXPECT_EQ(count(json.text, "\"title\":"), s.bookmarks()) << json.text;
+  for (const char* title : {"Figuren per casus", "Onzekerheid (Monte Carlo)", "Gevoeligheid van de uitkomsten",
+                            "Doelmatigheid: Totale kosten (mln euro)", "Verantwoording"})
+    EXPECT_NE(json.text.find(std::string("\"title\": \"") + title + "\""), std::string::npos) << title;
+
+  // Deterministic, analyses included.
+  EXPECT_EQ(render_pdf(s.doc, font_dir()), r.bytes);
 }
 
 TEST(PdfWriter, SameDocumentGivesTheSameBytes) {
@@ -308,6 +429,41 @@ TEST(PdfWriter, RendersTheWholeBaselineReport) {
   for (const BuiltTable& table : doc.tables)
     EXPECT_NE(t.find(table.caption.substr(0, table.caption.find(' ', 9))), std::string::npos) << table.caption;
   EXPECT_NE(t.find("Herkomst van de getallen"), std::string::npos);
+}
+
+// The baseline report as `zorgcap report --montecarlo` makes it: every chart, the Monte Carlo table
+// and the 540 rows of "Verantwoording" fit the pages and the fonts.
+TEST(PdfWriter, RendersTheWholeBaselineReportWithItsAnalysesAndVerantwoording) {
+  ASSERT_TRUE(have_tools());
+  Diagnostics diags;
+  SourceTexts texts;
+  auto templates = load_table_templates(test::source_dir() + "/templates/tables", diags, texts);
+  auto analysis = load_analysis_template(test::source_dir() + "/templates/analysis.yaml", diags, texts);
+  auto published = load_published(test::inputs_dir() + "/published.yaml", diags, texts);
+  auto errata = load_errata(test::inputs_dir() + "/errata.yaml", diags, texts);
+  ASSERT_TRUE(templates && analysis && published && errata) << diags.format(texts);
+  const Results& results = test::baseline_results();
+  const Inputs& inputs = test::baseline_inputs();
+  Document doc = build_document(*templates, results, inputs, std::string(64, 'a'));
+  add_analyses(doc, *analysis, run_analyses(inputs, *analysis, MonteCarloOptions{200, 1, Distribution::uniform}),
+               results, inputs);
+  add_reconciliation(doc, reconcile(results, *published), *errata);
+  ASSERT_FALSE(doc.case_charts.empty());
+  ASSERT_FALSE(doc.tornados.empty());
+  ASSERT_TRUE(doc.uncertainty && doc.reconciliation);
+
+  Rendered r;
+  render_to_file(doc, r);
+  Output check = run("qpdf --check '" + r.path + "'", true);
+  EXPECT_EQ(check.status, 0) << check.text;
+  std::string t = squeeze(run("pdftotext -enc UTF-8 '" + r.path + "' -").text);
+  for (const char* part : {"Figuren per casus", "Onzekerheid (Monte Carlo)", "Gevoeligheid van de uitkomsten",
+                           "Verantwoording (vervolg)", "Herkomst van de getallen"})
+    EXPECT_NE(t.find(part), std::string::npos) << part;
+  for (const Chart& c : doc.tornados) EXPECT_NE(t.find(c.group + ": " + c.title), std::string::npos) << c.title;
+  Output json = run("qpdf --json --json-key=outlines '" + r.path + "'");
+  EXPECT_EQ(count(json.text, "\"title\":"),
+            static_cast<int>(doc.tables.size() + doc.case_charts.size() + doc.tornados.size()) + 4 + 2);
 }
 
 }  // namespace
