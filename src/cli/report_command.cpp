@@ -58,6 +58,7 @@ FileDigests digest(const SourceTexts& texts) {
 std::string manifest_json(const Inputs& inputs, const FileDigests& inputs_digest, const FileDigests& all_files) {
   nlohmann::ordered_json j;
   j["zorgcap_version"] = ZORGCAP_VERSION;
+  if (std::string(ZORGCAP_GIT_COMMIT).size() > 0) j["git_commit"] = ZORGCAP_GIT_COMMIT;
   j["scenario"] = inputs.scenario;
   j["inputs_sha256"] = inputs_digest.combined;
   nlohmann::ordered_json files = nlohmann::ordered_json::array();

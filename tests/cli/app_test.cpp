@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "cli/run_binary.h"
+#include "core/sha256.h"
 #include "test_support.h"
 
 namespace zorgcap {
@@ -82,6 +83,28 @@ TEST(App, ExplainAndReconcile) {
   auto rec = run_zorgcap("reconcile");
   EXPECT_EQ(rec.exit_code, 0) << rec.out;
   EXPECT_NE(rec.out.find("printed numbers reproduced: 448/540, explained deviations: 92, unexplained: 0"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace zorgcap
+
+namespace zorgcap {
+namespace {
+
+TEST(App, ManifestNamesEveryFileWithItsHashAndTheResolvedParameters) {
+  test::TempDir out;
+  ASSERT_EQ(test::run_zorgcap("report --out '" + out.str() + "' --scenario verdubbeling-instroom --format json").exit_code, 0);
+  std::string m = test::read_file((out.path() / "verdubbeling-instroom" / "manifest.json").string());
+  std::string baseline = test::read_file(test::inputs_dir() + "/baseline.yaml");
+  std::string scenario = test::read_file(test::inputs_dir() + "/scenarios/verdubbeling-instroom.yaml");
+  EXPECT_NE(m.find("\"path\": \"inputs/baseline.yaml\",\n      \"sha256\": \"" + sha256_hex(baseline) + "\""),
+            std::string::npos)
+      << m.substr(0, 600);
+  EXPECT_NE(m.find("\"sha256\": \"" + sha256_hex(scenario) + "\""), std::string::npos);
+  EXPECT_NE(m.find("templates/tables/tabel-37.yaml"), std::string::npos);
+  // The override after `extends`, with its assumption as the source.
+  EXPECT_NE(m.find("\"eerste_lijn.vs.instroom_per_jaar\": {\n      \"value\": 138.0"), std::string::npos);
+  EXPECT_NE(m.find("\"zorgcap_version\""), std::string::npos);
 }
 
 }  // namespace
