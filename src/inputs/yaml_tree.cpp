@@ -144,6 +144,16 @@ class TreeBuilder : public YAML::EventHandler {
     n.plain = (tag != "!");  // "!" marks quoted text; a named tag is refused below, its text read as written
     if (!tag.empty() && tag != "?" && tag != "!") error(mark, "YAML tags (" + tag + ") are not allowed");
     if (tag == "!") check_quote(mark, n.where);
+    // An escape in quoted text ("\0", "\x01", "\uD800") can make what the raw-byte checks could not
+    // see: control characters or invalid UTF-8 that would reach labels and every writer.
+    if (std::size_t bad = invalid_utf8_offset(value); bad != std::string_view::npos)
+      error(mark, "the text contains " + std::string(value[bad] == '\0' ? "a NUL character" : "invalid UTF-8") +
+                      " (from an escape); write plain text");
+    else if (std::any_of(value.begin(), value.end(), [](char c) {
+               auto u = static_cast<unsigned char>(c);
+               return (u < 0x20 && c != '\n' && c != '\t') || u == 0x7F;
+             }))
+      error(mark, "the text contains a control character (from an escape); write plain text");
     add(std::move(n));
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
