@@ -40,6 +40,18 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
+std::set<std::string> ancestors(const Results& r, const std::string& key) {
+  std::set<std::string> seen;
+  std::vector<std::string> todo = {key};
+  while (!todo.empty()) {
+    std::string k = todo.back();
+    todo.pop_back();
+    for (const std::string& op : r.at(k).operands)
+      if (seen.insert(op).second) todo.push_back(op);
+  }
+  return seen;
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path);

@@ -1,5 +1,6 @@
 #pragma once
 #include <filesystem>
+#include <set>
 #include <string>
 
 #include "core/results.h"
@@ -27,6 +28,9 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// Every quantity `key` is derived from, directly or further back, in the provenance graph.
+std::set<std::string> ancestors(const Results& r, const std::string& key);
 
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& text);

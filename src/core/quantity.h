@@ -30,24 +30,32 @@ struct Quantity {
   bool single() const { return min == max; }
 };
 
-// The formula with each placeholder {i} replaced by `name(operand key)`.
-template <class NameOf>
-std::string render_formula(const Quantity& q, NameOf name) {
-  std::string out;
+// The formula for a particular output: each run of literal text through `literal(text)` (e.g. an
+// escaper), each placeholder {i} replaced by `operand(i)`.
+template <class Operand, class Literal>
+std::string render_formula_with(const Quantity& q, Operand operand, Literal literal) {
+  std::string out, text;
   for (std::size_t i = 0; i < q.formula.size(); ++i) {
     char c = q.formula[i];
-    if (c == '{') {
-      std::size_t close = q.formula.find('}', i);
-      if (close != std::string::npos) {
-        std::size_t idx = static_cast<std::size_t>(std::stoul(std::string(q.formula.substr(i + 1, close - i - 1))));
-        out += idx < q.operands.size() ? name(q.operands[idx]) : "?";
-        i = close;
-        continue;
-      }
+    std::size_t close = c == '{' ? q.formula.find('}', i) : std::string_view::npos;
+    if (close == std::string_view::npos) {
+      text += c;
+      continue;
     }
-    out += c;
+    std::size_t idx = static_cast<std::size_t>(std::stoul(std::string(q.formula.substr(i + 1, close - i - 1))));
+    out += literal(std::string_view(text));
+    text.clear();
+    out += idx < q.operands.size() ? operand(idx) : std::string("?");
+    i = close;
   }
-  return out;
+  return out + literal(std::string_view(text));
+}
+
+// The formula as plain text, each placeholder {i} replaced by `name(operand key)`.
+template <class NameOf>
+std::string render_formula(const Quantity& q, NameOf name) {
+  return render_formula_with(
+      q, [&](std::size_t i) { return name(q.operands[i]); }, [](std::string_view t) { return std::string(t); });
 }
 
 }  // namespace zorgcap

@@ -168,6 +168,16 @@ bool read_source_entries(const Node& list, const std::string& where, Reader& r, 
   return true;
 }
 
+// The model's spec of parameter entry `e`, or nullptr after reporting an unknown parameter.
+const ParameterSpec* known_parameter(const yaml::MapEntry& e, Reader& r) {
+  if (const ParameterSpec* spec = find_parameter_spec(e.key)) return spec;
+  static const std::vector<std::string_view> keys = parameter_keys();
+  std::string hint = closest_match(e.key, keys);
+  r.error(e.key_where, "parameters." + e.key,
+          "unknown parameter '" + e.key + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+  return nullptr;
+}
+
 // Reads `value`, or `min` and `max`, of a parameter entry into `p`; strict numbers in the parameter's
 // domain, min <= max. Returns false after reporting a problem.
 bool read_values(const yaml::MapEntry& e, const ParameterSpec& spec, const std::string& path, Reader& r, Parameter& p) {
@@ -299,17 +309,8 @@ void read_baseline(const Node& root, bool sources_read, Reader& r, Inputs& out) 
     return;
   }
   if (!r.expect_map(params->value, "parameters")) return;
-  static const std::vector<std::string_view> keys = parameter_keys();
-  for (const yaml::MapEntry& e : params->value.entries) {
-    const ParameterSpec* spec = find_parameter_spec(e.key);
-    if (!spec) {
-      std::string hint = closest_match(e.key, keys);
-      r.error(e.key_where, "parameters." + e.key,
-              "unknown parameter '" + e.key + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
-      continue;
-    }
-    read_parameter(e, *spec, sources_read, r, out);
-  }
+  for (const yaml::MapEntry& e : params->value.entries)
+    if (const ParameterSpec* spec = known_parameter(e, r)) read_parameter(e, *spec, sources_read, r, out);
   for (const ParameterSpec& spec : parameter_specs())
     if (!params->value.find_entry(spec.key))
       r.error(params->key_where, "parameters." + std::string(spec.key),
@@ -427,17 +428,8 @@ bool load_chain(const std::string& dir, const std::string& name, std::vector<std
   }
   if (const Node* sources = root->find("sources")) read_source_entries(*sources, "sources", r, out);
   if (const yaml::MapEntry* params = root->find_entry("parameters"); params && r.expect_map(params->value, "parameters")) {
-    static const std::vector<std::string_view> keys = parameter_keys();
-    for (const yaml::MapEntry& e : params->value.entries) {
-      const ParameterSpec* spec = find_parameter_spec(e.key);
-      if (!spec) {
-        std::string hint = closest_match(e.key, keys);
-        r.error(e.key_where, "parameters." + e.key,
-                "unknown parameter '" + e.key + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
-        continue;
-      }
-      read_override(e, *spec, name, r, out);
-    }
+    for (const yaml::MapEntry& e : params->value.entries)
+      if (const ParameterSpec* spec = known_parameter(e, r)) read_override(e, *spec, name, r, out);
   }
   out.files.push_back(path);
   return diags.size() == before;

@@ -141,13 +141,14 @@ void provenance(std::ostringstream& out, const Document& doc) {
       if (!q.note.empty()) out << "<br>\n<span class=\"kind\">noot</span> " << html_escape(q.note);
     } else {
       out << "<br>\n<span class=\"kind\">berekening</span> = "
-          << render_formula(q, [&](const std::string& k) {
-               const ProvenanceEntry* op = nullptr;
-               for (std::size_t i = 0; i < q.operands.size(); ++i)
-                 if (q.operands[i] == k) op = &entry(doc, e.operand_marks[i]);
-               return "<a href=\"#" + html_escape(op->anchor) + "\">" + html_escape(op->quantity->label) + "</a> [" +
-                      std::to_string(op->mark) + "]";
-             });
+          << render_formula_with(
+                 q,
+                 [&](std::size_t i) {
+                   const ProvenanceEntry& op = entry(doc, e.operand_marks[i]);
+                   return "<a href=\"#" + html_escape(op.anchor) + "\">" + html_escape(op.quantity->label) + "</a> [" +
+                          std::to_string(op.mark) + "]";
+                 },
+                 [](std::string_view text) { return html_escape(text); });
     }
     out << "</li>\n";
   }

@@ -94,27 +94,14 @@ void table(std::ostringstream& out, const Document& doc, const BuiltTable& t) {
 
 // The quantity's formula: its text escaped, each operand its label with a link to its entry.
 std::string formula(const Document& doc, const ProvenanceEntry& e) {
-  const Quantity& q = *e.quantity;
-  std::string out, literal;
-  for (std::size_t i = 0; i < q.formula.size(); ++i) {
-    char c = q.formula[i];
-    std::size_t close = c == '{' ? q.formula.find('}', i) : std::string_view::npos;
-    if (close == std::string_view::npos) {
-      literal += c;
-      continue;
-    }
-    std::size_t idx = static_cast<std::size_t>(std::stoul(std::string(q.formula.substr(i + 1, close - i - 1))));
-    out += markdown_escape(literal);
-    literal.clear();
-    if (idx < q.operands.size() && idx < e.operand_marks.size()) {
-      const ProvenanceEntry& op = entry(doc, e.operand_marks[idx]);
-      out += markdown_escape(op.quantity->label) + mark_link(op);
-    } else {
-      out += "?";
-    }
-    i = close;
-  }
-  return out + markdown_escape(literal);
+  return render_formula_with(
+      *e.quantity,
+      [&](std::size_t i) {
+        if (i >= e.operand_marks.size()) return std::string("?");
+        const ProvenanceEntry& op = entry(doc, e.operand_marks[i]);
+        return markdown_escape(op.quantity->label) + mark_link(op);
+      },
+      [](std::string_view text) { return markdown_escape(std::string(text)); });
 }
 
 std::string code(const std::string& s) {

@@ -14,18 +14,6 @@ namespace {
 namespace fs = std::filesystem;
 using test::run_zorgcap;
 
-std::set<std::string> ancestors(const Results& r, const std::string& key) {
-  std::set<std::string> seen;
-  std::vector<std::string> todo = {key};
-  while (!todo.empty()) {
-    std::string k = todo.back();
-    todo.pop_back();
-    for (const std::string& op : r.at(k).operands)
-      if (seen.insert(op).second) todo.push_back(op);
-  }
-  return seen;
-}
-
 TEST(Diff, IdenticalRunsReportNothing) {
   test::TempDir a, b;
   ASSERT_EQ(run_zorgcap("report --out '" + a.str() + "'").exit_code, 0);
@@ -67,7 +55,7 @@ TEST(Diff, OneChangedInputGivesExactlyItsDependentCells) {
         auto keys = c.at("quantity").is_array() ? c.at("quantity") : nlohmann::json::array({c.at("quantity")});
         for (const auto& k : keys) {
           std::string q = k.get<std::string>().substr(0, k.get<std::string>().find('@'));
-          if (q == "kostprijs.anios" || ancestors(test::baseline_results(), q).count("kostprijs.anios"))
+          if (q == "kostprijs.anios" || test::ancestors(test::baseline_results(), q).count("kostprijs.anios"))
             dependent.insert(c.at("id").get<std::string>());
         }
       }

@@ -10,23 +10,11 @@
 namespace zorgcap {
 namespace {
 
-std::set<std::string> ancestors(const Results& r, const std::string& key) {
-  std::set<std::string> seen;
-  std::vector<std::string> todo = {key};
-  while (!todo.empty()) {
-    std::string k = todo.back();
-    todo.pop_back();
-    for (const std::string& op : r.at(k).operands)
-      if (seen.insert(op).second) todo.push_back(op);
-  }
-  return seen;
-}
-
 TEST(Provenance, EveryInputThatMovesAQuantityIsAmongItsAncestors) {
   const Inputs& base = test::baseline_inputs();
   const Results& before = test::baseline_results();
   std::map<std::string, std::set<std::string>> anc;
-  before.for_each([&](const Quantity& q) { anc[q.key] = ancestors(before, q.key); });
+  before.for_each([&](const Quantity& q) { anc[q.key] = test::ancestors(before, q.key); });
   int moved = 0;
   for (const auto& [key, p] : base.parameters) {
     Inputs changed = base;
