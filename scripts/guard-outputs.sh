@@ -5,7 +5,7 @@
 #   scripts/guard-outputs.sh [BASE] [--allow PATTERNS_FILE] [--keep DIR]
 #
 # BASE is checked out with `git worktree` into a cache folder and built there once per commit
-# (build/guard/<commit>). Each side runs with its own inputs/ and templates/, so a change that
+# (build/guard/<commit>, or $ZORGCAP_GUARD_CACHE/<commit>). Each side runs with its own inputs/ and templates/, so a change that
 # moves a fact from a template into the model is judged by what it prints, not by how.
 # PATTERNS_FILE lists, one per line, shell globs of output paths (relative to the run folder, such
 # as `*/manifest.json`) that may differ: the differences a change fixes on purpose. Lines starting
@@ -26,7 +26,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 commit=$(git rev-parse --verify "$base^{commit}")
-cache=$root/build/guard/$commit
+cache=${ZORGCAP_GUARD_CACHE:-$root/build/guard}/$commit
 if [ ! -x "$cache/build/zorgcap" ]; then
   rm -rf "$cache"
   mkdir -p "$cache"
