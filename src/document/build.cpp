@@ -27,8 +27,28 @@ class Marks {
 };
 
 // Resolves one section's spans into grid positions (same placement rule as the template loader).
+std::size_t code_points(const std::string& s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+BuiltNumber bind_number(const NumberRef& ref, const Quantity& q, Marks& marks) {
+  BuiltNumber n;
+  n.key = ref.key;
+  n.bound = ref.bound;
+  n.min = q.min;
+  n.max = q.max;
+  n.value = ref.bound == Bound::max ? q.max : q.min;
+  n.format = ref.format;
+  n.unit = std::string(unit_name(q.unit));
+  n.text = ref.format.apply(n.value);
+  n.mark = marks.of(ref.key);
+  return n;
+}
+
 std::vector<std::vector<BuiltCell>> build_rows(const TableTemplate& t, const std::vector<std::vector<CellTemplate>>& rows,
-                                               bool header, const Results& results, Marks& marks) {
+                                               bool header, const Results& results, const Inputs& inputs, Marks& marks) {
   std::vector<std::vector<BuiltCell>> out;
   std::vector<std::vector<bool>> taken;
   for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -48,17 +68,18 @@ std::vector<std::vector<BuiltCell>> build_rows(const TableTemplate& t, const std
       cell.row_header = !header && col < t.row_header_columns;
       cell.id = cell_id(t.number, header, cell.row, cell.col);
       for (const CellRun& run : ct.runs) {
+        if (run.footnote > 0) {
+          for (const FootnoteTemplate& f : t.footnotes)
+            if (f.number == run.footnote) cell.footnotes.push_back({f.number, f.text, f.url, code_points(cell.text)});
+          continue;
+        }
         BuiltRun br;
         if (run.number) {
-          const NumberRef& ref = *run.number;
-          const Quantity& q = results.at(ref.key);
           br.is_number = true;
-          br.number.key = ref.key;
-          br.number.bound = ref.bound;
-          br.number.value = ref.bound == "max" ? q.max : q.min;
-          br.number.text = ref.format.apply(br.number.value);
-          br.number.mark = marks.of(ref.key);
+          br.number = bind_number(*run.number, results.at(run.number->key), marks);
           br.text = br.number.text;
+        } else if (!run.source_of.empty()) {
+          br.text = inputs.sources.at(results.at(run.source_of).source).label;
         } else {
           br.text = run.text;
         }
@@ -101,12 +122,21 @@ bool check_bindings(const std::vector<TableTemplate>& templates, const Results& 
       for (const auto& row : *section)
         for (const CellTemplate& c : row)
           for (const CellRun& run : c.runs) {
+            if (!run.source_of.empty()) {
+              const Quantity* q = results.find(run.source_of);
+              if (!q || !q->is_input)
+                diags.error(t.file, c.where, run.source_of,
+                            q ? "a source label is for an input parameter; this quantity is computed"
+                              : "no input parameter with this key (zorgcap report lists every key in values.json)");
+              continue;
+            }
             if (!run.number) continue;
             const Quantity* q = results.find(run.number->key);
             if (!q)
               diags.error(t.file, c.where, run.number->key, "no quantity with this key (zorgcap report lists every key in values.json)");
-            else if (!q->single() && run.number->bound.empty())
-              diags.error(t.file, c.where, run.number->key, "this quantity has a min and a max value: write @min or @max");
+            else if (!q->single() && run.number->bound == Bound::single)
+              diags.error(t.file, c.where, run.number->key,
+                          "this quantity has a min and a max value: write @min, @max or @min..max");
           }
   return diags.size() == before;
 }
@@ -126,8 +156,8 @@ Document build_document(const std::vector<TableTemplate>& templates, const Resul
     bt.caption = t.caption;
     bt.landscape = t.landscape;
     bt.columns = column_count(t.header);
-    bt.header = build_rows(t, t.header, true, results, marks);
-    bt.body = build_rows(t, t.rows, false, results, marks);
+    bt.header = build_rows(t, t.header, true, results, inputs, marks);
+    bt.body = build_rows(t, t.rows, false, results, inputs, marks);
     bt.notes = t.notes;
     doc.tables.push_back(std::move(bt));
   }

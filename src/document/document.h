@@ -5,25 +5,54 @@
 #include <vector>
 
 #include "core/results.h"
+#include "document/bound.h"
+#include "document/number_format.h"
 #include "document/table_template.h"
 #include "inputs/inputs.h"
 
 namespace zorgcap {
 
+// How a printed number compares with the report (inputs/published.yaml and errata.yaml; only for
+// the report's own inputs, the baseline).
+struct PrintedComparison {
+  enum class Status {
+    reproduced,  // zorgcap prints what the report prints
+    erratum,     // the report contradicts itself here; zorgcap prints the documented consistent value
+    deviation,   // neither: a difference zorgcap cannot account for
+  };
+  Status status = Status::reproduced;
+  std::string id;       // the published number: "t4.pa.pct_benut.min"
+  std::string printed;  // as the report prints it: "48%"
+  std::string erratum;  // the explanation's id in errata.yaml (I5 …), for an erratum
+};
+
 // A number as it appears in a built cell.
 struct BuiltNumber {
   std::string key;     // quantity key
-  std::string bound;   // "min", "max" or ""
-  double value = 0;    // the raw value (unscaled, full precision)
+  Bound bound = Bound::single;  // which of the quantity's values this is
+  double value = 0;    // the raw value (unscaled, full precision): min or max per `bound`
+  double min = 0, max = 0;  // the quantity's values (equal for a single-valued quantity)
+  NumberFormat format;      // decimals and scale, as the template prints it
+  std::string unit;         // the quantity's unit ("fte", "aandeel", "euro")
   std::string text;    // as displayed: "1.917"
   int mark = 0;        // the number of its entry in the appendix "Herkomst van de getallen" (1-based)
+  std::optional<PrintedComparison> printed;  // baseline: the report's number this one stands for
+  bool deviates() const { return printed && printed->status != PrintedComparison::Status::reproduced; }
 };
 
-// A piece of a built cell: literal text or a number.
+// A piece of a built cell: literal text (a source label is literal text too) or a number.
 struct BuiltRun {
   std::string text;  // the displayed text of this run (for a number: its formatted value)
   bool is_number = false;
   BuiltNumber number;  // when is_number
+};
+
+// A footnote of a cell, as the report gives it.
+struct CellFootnote {
+  int number = 0;
+  std::string text;
+  std::string url;     // where the report gives one
+  std::size_t at = 0;  // its marker stands after this many characters (code points) of the cell text
 };
 
 struct BuiltCell {
@@ -34,6 +63,7 @@ struct BuiltCell {
   int rowspan = 1, colspan = 1;
   bool header = false;           // a column header cell
   bool row_header = false;       // a row header cell (leading columns of a body row)
+  std::vector<CellFootnote> footnotes;
   bool has_numbers() const;
 };
 

@@ -11,20 +11,64 @@ namespace {
 
 using yaml::Node;
 
-std::optional<std::string> parse_ref(const std::string& body, NumberRef& ref) {
+CellRun literal_run(std::string text) {
+  CellRun r;
+  r.text = std::move(text);
+  return r;
+}
+
+CellRun number_run(const std::string& key, Bound bound, NumberFormat format) {
+  CellRun r;
+  r.number = NumberRef{key, bound, format};
+  return r;
+}
+
+// The inside of one "{…}" as its run(s), appended to `runs`.
+std::optional<std::string> parse_ref(const std::string& body, std::vector<CellRun>& runs) {
+  if (!body.empty() && body[0] == '^') {
+    std::string digits = body.substr(1);
+    bool whole = !digits.empty() && digits.size() <= 4 && digits[0] != '0' &&
+                 digits.find_first_not_of("0123456789") == std::string::npos;
+    if (!whole) return "a footnote marker is {^N}, N the footnote's number as the report prints it, not {" + body + "}";
+    CellRun r;
+    r.footnote = std::stoi(digits);
+    runs.push_back(std::move(r));
+    return std::nullopt;
+  }
   std::size_t bar = body.find('|');
   if (bar == std::string::npos) return "a number needs a format: {" + body + "|n0}";
   std::string target = body.substr(0, bar);
-  std::string fmt = body.substr(bar + 1);
-  auto f = parse_number_format(fmt);
-  if (!f) return "unknown number format '" + fmt + "' (use n0–n3, pct0–pct3, mln0–mln3, dzd0–dzd3)";
-  ref.format = *f;
+  std::string rest = body.substr(bar + 1);
+  std::size_t bar2 = rest.find('|');
+  std::string fmt = rest.substr(0, bar2);
+  std::optional<std::string> separator;
+  if (bar2 != std::string::npos) separator = rest.substr(bar2 + 1);
   std::size_t at = target.find('@');
-  ref.key = target.substr(0, at);
-  ref.bound = at == std::string::npos ? "" : target.substr(at + 1);
-  if (ref.key.empty()) return std::string("a number reference needs a quantity key");
-  if (at != std::string::npos && ref.bound != "min" && ref.bound != "max")
-    return "bound must be @min or @max, not @" + ref.bound;
+  std::string key = target.substr(0, at);
+  std::string bound = at == std::string::npos ? "" : target.substr(at + 1);
+  if (key.empty()) return std::string("a reference needs a quantity key");
+  if (fmt == "bron") {
+    if (at != std::string::npos || separator) return "a source label is {" + key + "|bron}, without a bound or separator";
+    CellRun r;
+    r.source_of = key;
+    runs.push_back(std::move(r));
+    return std::nullopt;
+  }
+  auto f = parse_number_format(fmt);
+  if (!f) return "unknown number format '" + fmt + "' (use n0–n3, pct0–pct3, mln0–mln3, dzd0–dzd3, or bron for a source label)";
+  if (bound == "min..max" || bound == "max..min") {
+    if (separator && (separator->empty() || separator->find('{') != std::string::npos))
+      return "the separator of a range is literal text between its two numbers, not empty and without braces";
+    Bound first = bound == "min..max" ? Bound::min : Bound::max;
+    runs.push_back(number_run(key, first, *f));
+    runs.push_back(literal_run(separator.value_or("-")));
+    runs.push_back(number_run(key, first == Bound::min ? Bound::max : Bound::min, *f));
+    return std::nullopt;
+  }
+  if (separator) return "a separator is only for a range: {" + key + "@min..max|" + fmt + "|" + *separator + "}";
+  if (at != std::string::npos && bound != "min" && bound != "max")
+    return "bound must be @min, @max, @min..max or @max..min, not @" + bound;
+  runs.push_back(number_run(key, bound == "min" ? Bound::min : bound == "max" ? Bound::max : Bound::single, *f));
   return std::nullopt;
 }
 
@@ -96,7 +140,7 @@ class TemplateReader {
       }
     }
     if (text->kind == Node::Kind::null) {
-      c.runs.push_back({"", std::nullopt});
+      c.runs.push_back(literal_run(""));
       return c;
     }
     if (!text->is_scalar()) {
@@ -158,6 +202,73 @@ class TemplateReader {
     return out;
   }
 
+  // footnotes: [{number: 71, text: "…", url: "…"}, …]
+  std::vector<FootnoteTemplate> footnotes(const Node& list) {
+    std::vector<FootnoteTemplate> out;
+    if (!list.is_sequence()) {
+      error(list.where, "footnotes", "footnotes is a list of {number, text, url}");
+      return out;
+    }
+    for (std::size_t i = 0; i < list.items.size(); ++i) {
+      const Node& n = list.items[i];
+      std::string path = "footnotes[" + std::to_string(i) + "]";
+      if (!n.is_map()) {
+        error(n.where, path, "a footnote is a map with number, text and (optionally) url");
+        continue;
+      }
+      for (const yaml::MapEntry& e : n.entries)
+        if (e.key != "number" && e.key != "text" && e.key != "url")
+          error(e.key_where, path + "." + e.key, "unknown footnote field '" + e.key + "' (number, text, url)");
+      FootnoteTemplate f;
+      f.where = n.where;
+      const Node* number = n.find("number");
+      auto v = number && number->is_scalar() && number->plain ? yaml::parse_number(number->text) : std::nullopt;
+      if (!v || *v < 1 || *v > 9999 || *v != static_cast<int>(*v)) {
+        error(number ? number->where : n.where, path + ".number", "a footnote needs its number, a whole number from 1 to 9999");
+        continue;
+      }
+      f.number = static_cast<int>(*v);
+      const Node* text = n.find("text");
+      if (!text || !text->is_scalar() || text->text.empty()) {
+        error(text ? text->where : n.where, path + ".text", "a footnote needs its text, as the report prints it");
+        continue;
+      }
+      f.text = text->text;
+      if (const Node* url = n.find("url")) {
+        if (url->is_scalar() && !url->text.empty())
+          f.url = url->text;
+        else
+          error(url->where, path + ".url", "url is a web address");
+      }
+      for (const FootnoteTemplate& other : out)
+        if (other.number == f.number) error(n.where, path + ".number", "footnote " + std::to_string(f.number) + " is listed twice");
+      out.push_back(std::move(f));
+    }
+    return out;
+  }
+
+  // Every marker {^N} names a listed footnote, and every listed footnote is marked exactly once.
+  void check_footnote_markers(const TableTemplate& t) {
+    std::vector<int> used(t.footnotes.size(), 0);
+    for (const auto* section : {&t.header, &t.rows})
+      for (const auto& row : *section)
+        for (const CellTemplate& c : row)
+          for (const CellRun& run : c.runs) {
+            if (run.footnote == 0) continue;
+            auto it = std::find_if(t.footnotes.begin(), t.footnotes.end(),
+                                   [&](const FootnoteTemplate& f) { return f.number == run.footnote; });
+            if (it == t.footnotes.end())
+              error(c.where, "footnotes", "footnote " + std::to_string(run.footnote) + " is marked here but not listed under footnotes");
+            else
+              ++used[static_cast<std::size_t>(it - t.footnotes.begin())];
+          }
+    for (std::size_t i = 0; i < used.size(); ++i)
+      if (used[i] != 1)
+        error(t.footnotes[i].where, "footnotes", "footnote " + std::to_string(t.footnotes[i].number) + " is marked in " +
+                                                     std::to_string(used[i]) + " cells; mark it ({^" +
+                                                     std::to_string(t.footnotes[i].number) + "}) in exactly one");
+  }
+
  private:
   std::string file_;
   Diagnostics& diags_;
@@ -172,7 +283,7 @@ std::optional<TableTemplate> read_table(const Node& root, const std::string& fil
     return std::nullopt;
   }
   static const std::vector<std::string_view> allowed = {"number", "caption", "orientation", "row_header_columns",
-                                                        "header", "rows", "notes"};
+                                                        "header", "rows", "notes", "footnotes"};
   for (const yaml::MapEntry& e : root.entries)
     if (std::find(allowed.begin(), allowed.end(), e.key) == allowed.end())
       r.error(e.key_where, e.key, "unknown key '" + e.key + "'");
@@ -222,6 +333,8 @@ std::optional<TableTemplate> read_table(const Node& root, const std::string& fil
         r.error(line.where, "notes", "a note is a line of text");
     }
   }
+  if (const Node* notes = root.find("footnotes")) t.footnotes = r.footnotes(*notes);
+  r.check_footnote_markers(t);
   if (diags.size() != before) return std::nullopt;
   return t;
 }
@@ -231,7 +344,7 @@ std::optional<TableTemplate> read_table(const Node& root, const std::string& fil
 std::optional<std::string> parse_cell_text(const std::string& text, std::vector<CellRun>& runs) {
   std::string literal;
   auto flush = [&] {
-    if (!literal.empty()) runs.push_back({std::move(literal), std::nullopt});
+    if (!literal.empty()) runs.push_back(literal_run(std::move(literal)));
     literal.clear();
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -245,10 +358,8 @@ std::optional<std::string> parse_cell_text(const std::string& text, std::vector<
     } else if (ch == '{') {
       std::size_t close = text.find('}', i);
       if (close == std::string::npos) return std::string("'{' without a closing '}' (write {{ for a literal brace)");
-      NumberRef ref;
-      if (auto problem = parse_ref(text.substr(i + 1, close - i - 1), ref)) return problem;
       flush();
-      runs.push_back({"", std::move(ref)});
+      if (auto problem = parse_ref(text.substr(i + 1, close - i - 1), runs)) return problem;
       i = close;
     } else if (ch == '}') {
       return std::string("'}' without an opening '{' (write }} for a literal brace)");
@@ -257,7 +368,7 @@ std::optional<std::string> parse_cell_text(const std::string& text, std::vector<
     }
   }
   flush();
-  if (runs.empty()) runs.push_back({"", std::nullopt});
+  if (runs.empty()) runs.push_back(literal_run(""));
   return std::nullopt;
 }
 

@@ -3,18 +3,11 @@
 #include <string>
 #include <vector>
 
+#include "core/source.h"
 #include "core/unit.h"
 #include "inputs/diagnostics.h"
 
 namespace zorgcap {
-
-struct Source {
-  std::string id;
-  std::string label;      // short, as the report cites it: "Onderzoek Nivel (2020)"
-  std::string reference;  // full reference
-  std::string url;        // may be empty
-  std::vector<int> footnotes;
-};
 
 struct Parameter {
   std::string key;

@@ -18,12 +18,24 @@ ordered_json cell_json(const BuiltCell& c) {
   ordered_json keys = ordered_json::array(), values = ordered_json::array();
   for (const BuiltRun& r : c.runs) {
     if (!r.is_number) continue;
-    keys.push_back(r.number.bound.empty() ? r.number.key : r.number.key + "@" + r.number.bound);
+    keys.push_back(r.number.bound == Bound::single ? r.number.key : r.number.key + "@" + std::string(bound_name(r.number.bound)));
     values.push_back(r.number.value);
   }
   if (!keys.empty()) {
     j["quantity"] = keys.size() == 1 ? keys[0] : keys;
     j["values"] = values;
+  }
+  if (!c.footnotes.empty()) {
+    ordered_json notes = ordered_json::array();
+    for (const CellFootnote& f : c.footnotes) {
+      ordered_json n;
+      n["number"] = f.number;
+      n["at"] = f.at;
+      n["text"] = f.text;
+      if (!f.url.empty()) n["url"] = f.url;
+      notes.push_back(std::move(n));
+    }
+    j["footnotes"] = std::move(notes);
   }
   return j;
 }
@@ -126,7 +138,8 @@ std::string render_tables_csv(const Document& doc) {
           for (const BuiltRun& r : c.runs) {
             if (!r.is_number) continue;
             values += (values.empty() ? "" : ";") + number_text(r.number.value);
-            keys += (keys.empty() ? "" : ";") + r.number.key + (r.number.bound.empty() ? "" : "@" + r.number.bound);
+            keys += (keys.empty() ? "" : ";") + r.number.key +
+                    (r.number.bound == Bound::single ? "" : "@" + std::string(bound_name(r.number.bound)));
           }
           out += std::to_string(t.number) + "," + (c.header ? "header" : "body") + "," + std::to_string(c.row) + "," +
                  std::to_string(c.col) + "," + csv_field(c.text) + "," + csv_field(values) + "," + csv_field(keys) + "\n";

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/atomic_file.h"
+#include "core/rounding.h"
 #include "document/number_format.h"
 
 namespace zorgcap {
@@ -60,40 +61,6 @@ bool is_unit_affix(const std::string& prefix, const std::string& suffix) {
     }
   }
   return words <= 2 && std::count(suffix.begin(), suffix.end(), '%') <= 1;
-}
-
-// A printed number ("-1.917", "19,39") as its digits (thousands dots dropped) and decimal count.
-struct Printed {
-  bool negative = false;
-  std::string digits;  // all digits, integer part then decimals: "1939"
-  int decimals = 0;
-};
-std::optional<Printed> parse_printed(const std::string& text) {
-  Printed p;
-  std::size_t i = 0;
-  if (i < text.size() && text[i] == '-') {
-    p.negative = true;
-    ++i;
-  }
-  if (i >= text.size()) return std::nullopt;
-  int group = 0;  // digits in the current group of the integer part
-  bool in_decimals = false, grouped = false;
-  for (; i < text.size(); ++i) {
-    char c = text[i];
-    if (c >= '0' && c <= '9') {
-      p.digits += c;
-      if (in_decimals) ++p.decimals; else ++group;
-    } else if (c == '.' && !in_decimals && group >= 1 && group <= 3 && (!grouped || group == 3)) {
-      grouped = true;
-      group = 0;
-    } else if (c == ',' && !in_decimals && group >= 1 && (!grouped || group == 3)) {
-      in_decimals = true;
-    } else {
-      return std::nullopt;
-    }
-  }
-  if ((grouped && group != 3 && !in_decimals) || p.digits.empty() || (in_decimals && p.decimals == 0)) return std::nullopt;
-  return p;
 }
 
 // What Excel shows for `v` × 10^shift with `decimals` decimals: it keeps 15 significant digits,
@@ -152,46 +119,32 @@ std::optional<XlsxNumber> xlsx_number(const BuiltCell& cell) {
     }
   }
   if (!number || !is_unit_affix(prefix, suffix)) return std::nullopt;
-  std::optional<Printed> printed = parse_printed(number->text);
-  if (!printed) return std::nullopt;
-  const double raw = number->number.value;
-
-  // The run's scale is the one whose formatting of the raw value gives the printed text; the unit
-  // decides between scales that all do (a zero).
+  const BuiltNumber& n = number->number;
+  const double raw = n.value;
+  if (!std::isfinite(raw)) return std::nullopt;
   using Scale = NumberFormat::Scale;
-  std::vector<Scale> order = {Scale::number, Scale::percent, Scale::million, Scale::thousand};
-  auto hint = [&]() -> std::optional<Scale> {
-    if (suffix.find('%') != std::string::npos) return Scale::percent;
-    if (suffix.find("miljoen") != std::string::npos || suffix.find("mln") != std::string::npos) return Scale::million;
-    if (suffix.find("duizend") != std::string::npos) return Scale::thousand;
-    return std::nullopt;
-  }();
-  if (hint) order.insert(order.begin(), *hint);
-  std::optional<Scale> scale;
-  for (Scale s : order)
-    if (NumberFormat{s, printed->decimals}.apply(raw) == number->text) {
-      scale = s;
-      break;
-    }
-  if (!scale) return std::nullopt;
+  const Scale scale = n.format.scale;
+  const int decimals = n.format.decimals;
 
-  std::string digits = "#,##0" + (printed->decimals ? "." + std::string(static_cast<std::size_t>(printed->decimals), '0') : "");
+  std::string digits = "#,##0" + (decimals ? "." + std::string(static_cast<std::size_t>(decimals), '0') : "");
   XlsxNumber out;
   out.value = raw;
   int shift = 0;  // the power of ten Excel's format applies
   std::size_t pct = suffix.find('%');
-  if (*scale == Scale::percent && pct != std::string::npos && suffix.find_first_not_of(" ") == pct) {
+  if (scale == Scale::percent && pct != std::string::npos && suffix.find_first_not_of(" ") == pct) {
     out.format = format_literal(prefix) + digits + format_literal(suffix.substr(0, pct)) + "%" + format_literal(suffix.substr(pct + 1));
     shift = 2;
   } else {
-    if (*scale == Scale::percent) out.value = raw * 100;
-    std::string scaling = *scale == Scale::million ? ",," : *scale == Scale::thousand ? "," : "";
-    shift = *scale == Scale::million ? -6 : *scale == Scale::thousand ? -3 : 0;
+    if (scale == Scale::percent) out.value = raw * 100;
+    std::string scaling = scale == Scale::million ? ",," : scale == Scale::thousand ? "," : "";
+    shift = scale == Scale::million ? -6 : scale == Scale::thousand ? -3 : 0;
     out.format = format_literal(prefix) + digits + scaling + format_literal(suffix);
   }
-  if (excel_shows(out.value, shift, printed->decimals) != number->text) {
+  if (excel_shows(out.value, shift, decimals) != n.text) {
     // Write the printed value itself (exactly as the decimal it stands for).
-    std::string dec = (printed->negative ? "-" : "") + printed->digits + "e" + std::to_string(-printed->decimals - shift);
+    double shown = round_half_up(raw * n.format.factor(), decimals);
+    auto units = static_cast<unsigned long long>(std::llround(std::fabs(shown) * std::pow(10.0, decimals)));
+    std::string dec = (units != 0 && shown < 0 ? "-" : "") + std::to_string(units) + "e" + std::to_string(-decimals - shift);
     double v = 0;
     std::from_chars(dec.data(), dec.data() + dec.size(), v);
     out.value = v;

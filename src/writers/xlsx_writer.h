@@ -22,7 +22,8 @@ void write_xlsx(const Document& doc, const std::string& path);
 // A body cell as an Excel number: the value and an Excel number format that displays it exactly
 // as the report prints it (the display's separators follow Excel's locale: "9.842" in Dutch Excel).
 //
-// The value is the run's raw value at full precision (as in tables.json), scaled by the format:
+// The value is the run's raw value at full precision (as in tables.json); the number's own format
+// (BuiltNumber::format, from the template) gives the decimals and the scale:
 //   n  → "#,##0.00" style (the decimals of the printed text);
 //   pct followed by "%" → a real percent format ("#,##0%", "#,##0.0%"), value the share (0.19 shows 19%);
 //   pct without a "%" → the value × 100 with a plain format (Excel only scales with a "%" sign);

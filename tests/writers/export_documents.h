@@ -27,13 +27,16 @@ inline BuiltRun text_run(const std::string& text) {
   return r;
 }
 
-// A number run bound to the baseline's provenance entry `mark`, displayed as `text`.
-inline BuiltRun number_run(const Document& doc, int mark, double value, const std::string& text) {
+// A number run bound to the baseline's provenance entry `mark`, displayed as `text` (which is
+// `value` in the template format `format`).
+inline BuiltRun number_run(const Document& doc, int mark, double value, const std::string& text,
+                           const char* format = "n0") {
   BuiltRun r;
   r.text = text;
   r.is_number = true;
   r.number.key = doc.provenance.at(static_cast<std::size_t>(mark - 1)).key;
-  r.number.value = value;
+  r.number.value = r.number.min = r.number.max = value;
+  r.number.format = parse_number_format(format).value();
   r.number.text = text;
   r.number.mark = mark;
   return r;
@@ -76,7 +79,7 @@ inline Document span_document() {
   t.body = {{make_cell(99, false, 0, 0, {text_run("Sectie | een")}, 1, 4)},
             {make_cell(99, false, 1, 0, {text_run("Groep\nA")}, 2, 1),
              make_cell(99, false, 1, 1, {number_run(doc, 1, 1916.56, "1.917"), text_run(" fte")}),
-             make_cell(99, false, 1, 2, {number_run(doc, 2, 0.19, "19"), text_run("%")}),
+             make_cell(99, false, 1, 2, {number_run(doc, 2, 0.19, "19", "pct0"), text_run("%")}),
              make_cell(99, false, 1, 3, {text_run("=SUM(A1:A2)")})},
             {make_cell(99, false, 2, 1, {text_run(kSpecialText)}),
              make_cell(99, false, 2, 2, {number_run(doc, 1, 3833.11, "3.833"), text_run(" fte")}),

@@ -320,11 +320,13 @@ TEST_F(XlsxWriter, FailureThrowsAndLeavesNoScratchFile) {
 BuiltCell cell_of(std::vector<BuiltRun> runs) {
   return test::make_cell(1, false, 0, 1, std::move(runs));
 }
-BuiltRun num(double value, const std::string& text) {
+// A number `value` printed as `text` in template format `format`.
+BuiltRun num(double value, const std::string& text, const char* format = "n0") {
   BuiltRun r = test::text_run(text);
   r.is_number = true;
   r.number.key = "x";
   r.number.value = value;
+  r.number.format = parse_number_format(format).value();
   r.number.text = text;
   r.number.mark = 1;
   return r;
@@ -335,33 +337,33 @@ TEST(XlsxNumber, PlainNumberKeepsTheRawValueAndPrintedDecimals) {
   ASSERT_TRUE(n);
   EXPECT_EQ(n->value, 9842.4);
   EXPECT_EQ(n->format, "#,##0");
-  n = xlsx_number(cell_of({num(19.3949, "19,39"), test::text_run(" fte")}));
+  n = xlsx_number(cell_of({num(19.3949, "19,39", "n2"), test::text_run(" fte")}));
   ASSERT_TRUE(n);
   EXPECT_EQ(n->value, 19.3949);
   EXPECT_EQ(n->format, "#,##0.00\" fte\"");
 }
 
 TEST(XlsxNumber, PercentIsAnExcelPercentOfTheShare) {
-  auto n = xlsx_number(cell_of({num(0.19, "19"), test::text_run("%")}));
+  auto n = xlsx_number(cell_of({num(0.19, "19", "pct0"), test::text_run("%")}));
   ASSERT_TRUE(n);
   EXPECT_EQ(n->value, 0.19);
   EXPECT_EQ(n->format, "#,##0%");
-  n = xlsx_number(cell_of({num(0.125, "12,5"), test::text_run(" %")}));
+  n = xlsx_number(cell_of({num(0.125, "12,5", "pct1"), test::text_run(" %")}));
   ASSERT_TRUE(n);
   EXPECT_EQ(n->format, "#,##0.0\" \"%");
   // Without a % sign Excel would not scale: the percentage itself is written.
-  n = xlsx_number(cell_of({num(0.19, "19"), test::text_run(" procent")}));
+  n = xlsx_number(cell_of({num(0.19, "19", "pct0"), test::text_run(" procent")}));
   ASSERT_TRUE(n);
   EXPECT_DOUBLE_EQ(n->value, 19);
   EXPECT_EQ(n->format, "#,##0\" procent\"");
 }
 
 TEST(XlsxNumber, MillionsAreScaledByTheFormat) {
-  auto n = xlsx_number(cell_of({test::text_run("€ "), num(286443210.5, "286,44"), test::text_run(" miljoen")}));
+  auto n = xlsx_number(cell_of({test::text_run("€ "), num(286443210.5, "286,44", "mln2"), test::text_run(" miljoen")}));
   ASSERT_TRUE(n);
   EXPECT_EQ(n->value, 286443210.5);
   EXPECT_EQ(n->format, "\"€ \"#,##0.00,,\" miljoen\"");
-  n = xlsx_number(cell_of({num(12345, "12"), test::text_run(" duizend")}));
+  n = xlsx_number(cell_of({num(12345, "12", "dzd0"), test::text_run(" duizend")}));
   ASSERT_TRUE(n);
   EXPECT_EQ(n->format, "#,##0,\" duizend\"");
 }
@@ -377,7 +379,7 @@ TEST(XlsxNumber, OnlyOneNumberWithAUnitIsANumber) {
 
 TEST(XlsxNumber, WhatExcelWouldShowDifferentlyIsWrittenAsPrinted) {
   // A half through binary floating point: the report and Excel (15 digits) both round it up.
-  auto n = xlsx_number(cell_of({num(2.675, "2,68")}));
+  auto n = xlsx_number(cell_of({num(2.675, "2,68", "n2")}));
   ASSERT_TRUE(n);
   EXPECT_EQ(n->value, 2.675);
   // A negative that the report prints as "0": Excel would show "-0".
