@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/expression.h"
 #include "core/unit.h"
 
 namespace zorgcap {
@@ -22,9 +23,10 @@ struct Quantity {
   std::string source;   // input: source id (sources.yaml)
   std::string note;     // input: optional remark
 
-  // derived: a formula in words with placeholders {0}, {1}, … for the operands, in order. It is
-  // text of the program (a literal in the model code), so a view is enough.
-  std::string_view formula;
+  // derived: the formula as the model computed it (a tree whose refs index `operands`), and the
+  // same formula in words with placeholders {0}, {1}, … (expr_formula of `expr`).
+  Expr expr;
+  std::string formula;
   std::vector<std::string> operands;
 
   bool single() const { return min == max; }

@@ -62,7 +62,7 @@ ModelFunction model_function(ModelEvaluator& e, const std::vector<std::string>& 
   std::vector<std::size_t> index;
   for (const std::string& k : outcome_keys) index.push_back(e.result_index(k));
   return [&e, index](std::span<const double> params, std::span<double> outcomes) {
-    for (std::size_t i = 0; i < params.size(); ++i) e.parameter(i) = {params[i], params[i], -1};
+    for (std::size_t i = 0; i < params.size(); ++i) e.parameter(i) = {params[i], params[i], nullptr};
     e.run();
     for (std::size_t i = 0; i < index.size(); ++i) outcomes[i] = e.result(index[i]).min;
   };

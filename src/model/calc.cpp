@@ -1,8 +1,23 @@
 #include "model/calc.h"
 
+#include <algorithm>
 #include <stdexcept>
 
+#include "core/rounding.h"
+
 namespace zorgcap {
+
+const ExprTerm* value_detail::untracked(const Value& v, NodeArena& arena) {
+  if (v.min != v.max)
+    throw std::logic_error("a Value the model did not read or compute enters a recorded formula");
+  return arena.make({ExprNode::Op::constant, v.min, {}, -1, 0, nullptr, nullptr, nullptr});
+}
+
+Value round(const Value& x, int decimals) {
+  Value r{round_half_up(x.min, decimals), round_half_up(x.max, decimals), nullptr};
+  if (x.term) r.term = x.term->arena->make({ExprNode::Op::round, 0, {}, -1, decimals, x.term, nullptr, nullptr});
+  return r;
+}
 
 Calc::Calc(const Inputs& inputs, Results* record) : inputs_(inputs), record_(record) {
   if (!record_) return;
@@ -18,7 +33,9 @@ Calc::Calc(const Inputs& inputs, Results* record) : inputs_(inputs), record_(rec
     q.is_input = true;
     q.source = p.source;
     q.note = p.note;
-    input_ids_.emplace(key, static_cast<int>(record_->add(std::move(q))));
+    int id = static_cast<int>(record_->add(std::move(q)));
+    input_ids_.emplace(key, id);
+    quantity_terms_.push_back(terms_.make({ExprNode::Op::ref, 0, {}, id, 0, nullptr, nullptr, nullptr}));
   }
 }
 
@@ -26,50 +43,116 @@ Calc::Calc(const Inputs& inputs, const std::vector<Value>* parameters, std::vect
     : inputs_(inputs), parameters_(parameters), steps_(steps) {}
 
 void Calc::rewind() {
-  if (!tape_.empty() || cursor_ > 0) learned_ = true;
+  if (learned_ && cursor_ != reads_.size())
+    throw std::logic_error("the model read " + std::to_string(cursor_) + " parameters, not the " +
+                           std::to_string(reads_.size()) + " of its first run");
+  if (learned_ && steps_ && steps_->size() != step_keys_.size())
+    throw std::logic_error("the model made " + std::to_string(steps_->size()) + " steps, not the " +
+                           std::to_string(step_keys_.size()) + " of its first run");
+  if (!reads_.empty() || !step_keys_.empty()) learned_ = true;
   cursor_ = 0;
   if (steps_) steps_->clear();
 }
 
-Value Calc::in(Text text) {
-  if (parameters_ && learned_) {
-    if (cursor_ >= tape_.size()) throw std::logic_error("the model read more parameters than on its first run");
-    return (*parameters_)[static_cast<std::size_t>(tape_[cursor_++])];
-  }
-  const std::string key = text.str();
+void Calc::out_of_order(std::string_view what, std::string_view key, std::string_view expected) const {
+  throw std::logic_error("the model " + std::string(what) + " '" + std::string(key) + "' where its first run " +
+                         std::string(what) + " '" + std::string(expected) + "': its order changed between runs");
+}
+
+// A key is a literal of the program, so the same read has the same pointer on every run; only a
+// different pointer needs the string comparison.
+static bool same_key(std::string_view a, std::string_view b) {
+  return (a.data() == b.data() && a.size() == b.size()) || a == b;
+}
+
+Value Calc::in(std::string_view key) {
   if (parameters_) {
+    if (learned_) {
+      if (cursor_ >= reads_.size()) out_of_order("read", key, "(nothing more)");
+      const Read& r = reads_[cursor_++];
+      if (!same_key(r.key, key)) out_of_order("read", key, r.key);
+      return (*parameters_)[static_cast<std::size_t>(r.parameter)];
+    }
     auto it = inputs_.parameters.find(key);
     if (it == inputs_.parameters.end())
-      throw std::logic_error("model reads parameter '" + key + "', which the inputs lack");
+      throw std::logic_error("model reads parameter '" + std::string(key) + "', which the inputs lack");
     int index = static_cast<int>(std::distance(inputs_.parameters.begin(), it));
-    tape_.push_back(index);
+    reads_.push_back({key, index});
     ++cursor_;
     return (*parameters_)[static_cast<std::size_t>(index)];
   }
   if (record_) {
-    auto id = input_ids_.find(key);
-    if (id != input_ids_.end()) {
+    if (auto id = input_ids_.find(key); id != input_ids_.end()) {
       const Quantity& q = record_->by_index(static_cast<std::size_t>(id->second));
-      return {q.min, q.max, id->second};
+      return {q.min, q.max, quantity_terms_[static_cast<std::size_t>(id->second)]};
     }
   } else if (auto it = inputs_.parameters.find(key); it != inputs_.parameters.end()) {
-    return {it->second.min, it->second.max, -1};
+    return {it->second.min, it->second.max, nullptr};
   }
   throw std::logic_error("model reads parameter '" + std::string(key) + "', which the inputs lack");
 }
 
-int Calc::add(Text key, Text label, Unit unit, std::string_view formula, std::initializer_list<int> operand_ids,
-              double min, double max) {
+Value Calc::step(std::string_view key, Text label, Unit unit, const Value& expression) {
+  if (record_) return record(key, label, unit, expression);
+  if (steps_) {
+    if (learned_) {
+      std::size_t i = steps_->size();
+      if (i >= step_keys_.size()) out_of_order("made step", key, "(nothing more)");
+      if (!same_key(step_keys_[i], key)) out_of_order("made step", key, step_keys_[i]);
+    } else {
+      step_keys_.push_back(key);
+    }
+    steps_->push_back({expression.min, expression.max, nullptr});
+  }
+  return {expression.min, expression.max, nullptr};
+}
+
+namespace {
+
+// Flattens a term into prefix order; each quantity it references becomes an operand, numbered in
+// order of first appearance (the order the formula names them in).
+struct Flattener {
+  Expr expr;
+  std::vector<int> operands;  // quantity indices
+
+  void add(const ExprTerm* t) {
+    ExprNode n;
+    n.op = t->op;
+    n.value = t->value;
+    n.unit = std::string(t->unit);
+    n.decimals = t->decimals;
+    n.args = t->b ? 2 : t->a ? 1 : 0;
+    if (t->op == ExprNode::Op::ref) {
+      auto it = std::find(operands.begin(), operands.end(), t->quantity);
+      n.operand = static_cast<int>(it - operands.begin());
+      if (it == operands.end()) operands.push_back(t->quantity);
+    }
+    expr.push_back(std::move(n));
+    if (t->a) add(t->a);
+    if (t->b) add(t->b);
+  }
+};
+
+}  // namespace
+
+Value Calc::record(std::string_view key, Text label, Unit unit, const Value& expression) {
+  if (!expression.term) throw std::logic_error("step '" + std::string(key) + "' computes nothing the model read");
+  Flattener f;
+  f.add(expression.term);
   Quantity q;
-  q.key = key.str();
+  q.key = std::string(key);
   q.label = label.str();
   q.unit = unit;
-  q.min = min;
-  q.max = max;
-  q.formula = formula;
-  q.operands.reserve(operand_ids.size());
-  for (int id : operand_ids) q.operands.push_back(record_->by_index(static_cast<std::size_t>(id)).key);
-  return static_cast<int>(record_->add_with_known_operands(std::move(q)));
+  q.min = expression.min;
+  q.max = expression.max;
+  q.formula = expr_formula(f.expr);
+  q.expr = std::move(f.expr);
+  q.operands.reserve(f.operands.size());
+  for (int id : f.operands) q.operands.push_back(record_->by_index(static_cast<std::size_t>(id)).key);
+  int id = static_cast<int>(record_->add_with_known_operands(std::move(q)));
+  if (quantity_terms_.size() <= static_cast<std::size_t>(id)) quantity_terms_.resize(static_cast<std::size_t>(id) + 1);
+  quantity_terms_[static_cast<std::size_t>(id)] = terms_.make({ExprNode::Op::ref, 0, {}, id, 0, nullptr, nullptr, nullptr});
+  return {expression.min, expression.max, quantity_terms_[static_cast<std::size_t>(id)]};
 }
 
 }  // namespace zorgcap

@@ -1,25 +1,18 @@
 #pragma once
-#include <initializer_list>
-#include <unordered_map>
 #include <string>
 #include <string_view>
-#include <utility>
+#include <unordered_map>
+#include <vector>
 
 #include "core/results.h"
 #include "inputs/inputs.h"
+#include "model/value.h"
 
 namespace zorgcap {
 
-// A number during evaluation: its values in the minimum and maximum scenario, and (when provenance
-// is recorded) the index of its Quantity.
-struct Value {
-  double min = 0;
-  double max = 0;
-  int id = -1;
-};
-
-// A key or label built from up to three pieces, joined only when provenance is recorded, so the
-// values-only path of the model allocates nothing.
+// A label built from up to four pieces, joined only when provenance is recorded, so the
+// values-only path of the model allocates nothing. Keys are never built: the model writes each
+// key whole, so `git grep KEY src` finds the step that makes it.
 struct Text {
   std::string_view a, b, c, d;
   Text(const char* s) : a(s) {}  // NOLINT: implicit on purpose
@@ -33,45 +26,44 @@ struct Text {
   }
 };
 
-// The one way the model makes numbers: `in` reads a parameter, `step` derives a quantity from
-// others with a formula in words. With a Results to record into, every step becomes a Quantity with
-// its provenance. Without, only values are computed (same code, same arithmetic): the parameter
-// values come from `parameters` (indexed like Inputs::parameters), and each step's value is
-// appended to `steps`.
+// The one way the model makes numbers: `in` reads a parameter, `step` names the Value an
+// expression of other Values computed. With a Results to record into, every step becomes a
+// Quantity whose formula is that expression's tree. Without, only values are computed (same code,
+// same arithmetic): the parameter values come from `parameters` (indexed like Inputs::parameters),
+// and each step's value is appended to `steps`.
 class Calc {
  public:
   Calc(const Inputs& inputs, Results* record);
 
-  // Values only. The model reads its parameters in the same order on every run (it has no
-  // data-dependent control flow), so the first run learns that order by key and later runs replay
-  // it without looking keys up; `rewind` starts a run.
+  // Values only. The first run learns which parameter each read is and which key each step has;
+  // later runs (after `rewind`) replay the reads by position and check every key against the
+  // learned one, so a model whose reads or steps change order fails loudly instead of reading the
+  // wrong values.
   Calc(const Inputs& inputs, const std::vector<Value>* parameters, std::vector<Value>* steps);
   void rewind();
 
-  Value in(Text key);
-
-  // `formula` names the operands as {0}, {1}, … in the order given.
-  template <class F, class... V>
-  Value step(Text key, Text label, Unit unit, std::string_view formula, F&& f, const V&... operands) {
-    Value v{f(operands.min...), f(operands.max...), -1};
-    if (record_)
-      v.id = add(key, label, unit, formula, {operands.id...}, v.min, v.max);
-    else if (steps_)
-      steps_->push_back(v);
-    return v;
-  }
+  Value in(std::string_view key);
+  Value step(std::string_view key, Text label, Unit unit, const Value& expression);
 
   bool recording() const { return record_ != nullptr; }
 
  private:
-  int add(Text key, Text label, Unit unit, std::string_view formula, std::initializer_list<int> operand_ids,
-          double min, double max);
+  Value record(std::string_view key, Text label, Unit unit, const Value& expression);
+  [[noreturn]] void out_of_order(std::string_view what, std::string_view key, std::string_view expected) const;
+
+  struct Read {
+    std::string_view key;  // as the model wrote it (a literal of the program)
+    int parameter = 0;
+  };
 
   const Inputs& inputs_;
   Results* record_ = nullptr;
+  NodeArena terms_;
+  std::vector<const ExprTerm*> quantity_terms_;  // recording: the ref term of each quantity, by index
   const std::vector<Value>* parameters_ = nullptr;
   std::vector<Value>* steps_ = nullptr;
-  std::vector<int> tape_;  // values only: parameter index of each `in` call, in call order
+  std::vector<Read> reads_;                 // values only: the learned parameter reads, in order
+  std::vector<std::string_view> step_keys_;  // values only: the learned step keys, in order
   std::size_t cursor_ = 0;
   bool learned_ = false;
   std::unordered_map<std::string_view, int> input_ids_;  // recording: parameter key -> quantity index

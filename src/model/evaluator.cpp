@@ -24,7 +24,7 @@ std::size_t ModelEvaluator::parameter_index(std::string_view key) const {
 
 void ModelEvaluator::reset_parameters() {
   parameters_.clear();
-  for (const auto& [key, p] : inputs_.parameters) parameters_.push_back({p.min, p.max, -1});
+  for (const auto& [key, p] : inputs_.parameters) parameters_.push_back({p.min, p.max, nullptr});
 }
 
 void ModelEvaluator::run() {

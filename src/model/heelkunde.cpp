@@ -1,84 +1,140 @@
-// Casus 1b: the chirurg (MS) and the anios hand tasks to a VS or PA (MODEL.md "Casus 1b";
+// Casus 1b: the chirurg (MS) and the anios hand tasks to a VS or PA (docs/MODEL.md "Casus 1b";
 // Tables 1, 4, 11–14, 34).
-#include "model/formulas.h"
 #include "model/model.h"
 
 namespace zorgcap {
 namespace {
 
+// The keys of one VS/PA taking over from the MS or the anios: what it reads and what it makes.
+struct TakeoverKeys {
+  std::string_view label = {};  // " (MS → VS)", in labels
+  std::string_view overname_aandeel = {};
+  std::string_view basis_uren = {}, taak_uren = {}, supervisie_uren = {};  // MS only: before supervision
+  std::string_view netto_uren = {}, netto_fte = {}, netto_aandeel = {}, netto_uren_per_ziekenhuis = {};
+  std::string_view benodigd_uren = {}, benodigd_fte = {};
+};
+
 struct Profession {
-  std::string_view key;   // "vs" / "pa"
   std::string_view name;  // "VS" / "PA"
-  Value extra_tijd_factor;
+  std::string_view aandeel_meer_tijd, extra_tijd, extra_tijd_factor;
+  std::string_view overname_ms_poli;
+  std::string_view overname_anios_poli, overname_anios_kliniek, overname_anios_ok, overname_anios_anw;
+  TakeoverKeys ms, anios;
+};
+
+constexpr Profession kVs{
+    .name = "VS",
+    .aandeel_meer_tijd = "heelkunde.vs.aandeel_meer_tijd",
+    .extra_tijd = "heelkunde.vs.extra_tijd",
+    .extra_tijd_factor = "heelkunde.vs.extra_tijd_factor",
+    .overname_ms_poli = "heelkunde.vs.overname_ms.polikliniek",
+    .overname_anios_poli = "heelkunde.vs.overname_anios.polikliniek",
+    .overname_anios_kliniek = "heelkunde.vs.overname_anios.kliniek",
+    .overname_anios_ok = "heelkunde.vs.overname_anios.ok",
+    .overname_anios_anw = "heelkunde.vs.overname_anios.anw",
+    .ms = {.label = " (MS → VS)",
+           .overname_aandeel = "heelkunde.ms.vs.overname_aandeel",
+           .basis_uren = "heelkunde.ms.vs.basis_uren",
+           .taak_uren = "heelkunde.ms.vs.taak_uren",
+           .supervisie_uren = "heelkunde.ms.vs.supervisie_uren",
+           .netto_uren = "heelkunde.ms.vs.netto_uren",
+           .netto_fte = "heelkunde.ms.vs.netto_fte",
+           .netto_aandeel = "heelkunde.ms.vs.netto_aandeel",
+           .netto_uren_per_ziekenhuis = "heelkunde.ms.vs.netto_uren_per_ziekenhuis",
+           .benodigd_uren = "heelkunde.ms.vs.benodigd_uren",
+           .benodigd_fte = "heelkunde.ms.vs.benodigd_fte"},
+    .anios = {.label = " (anios → VS)",
+              .overname_aandeel = "heelkunde.anios.vs.overname_aandeel",
+              .netto_uren = "heelkunde.anios.vs.netto_uren",
+              .netto_fte = "heelkunde.anios.vs.netto_fte",
+              .netto_aandeel = "heelkunde.anios.vs.netto_aandeel",
+              .netto_uren_per_ziekenhuis = "heelkunde.anios.vs.netto_uren_per_ziekenhuis",
+              .benodigd_uren = "heelkunde.anios.vs.benodigd_uren",
+              .benodigd_fte = "heelkunde.anios.vs.benodigd_fte"},
+};
+constexpr Profession kPa{
+    .name = "PA",
+    .aandeel_meer_tijd = "heelkunde.pa.aandeel_meer_tijd",
+    .extra_tijd = "heelkunde.pa.extra_tijd",
+    .extra_tijd_factor = "heelkunde.pa.extra_tijd_factor",
+    .overname_ms_poli = "heelkunde.pa.overname_ms.polikliniek",
+    .overname_anios_poli = "heelkunde.pa.overname_anios.polikliniek",
+    .overname_anios_kliniek = "heelkunde.pa.overname_anios.kliniek",
+    .overname_anios_ok = "heelkunde.pa.overname_anios.ok",
+    .overname_anios_anw = "heelkunde.pa.overname_anios.anw",
+    .ms = {.label = " (MS → PA)",
+           .overname_aandeel = "heelkunde.ms.pa.overname_aandeel",
+           .basis_uren = "heelkunde.ms.pa.basis_uren",
+           .taak_uren = "heelkunde.ms.pa.taak_uren",
+           .supervisie_uren = "heelkunde.ms.pa.supervisie_uren",
+           .netto_uren = "heelkunde.ms.pa.netto_uren",
+           .netto_fte = "heelkunde.ms.pa.netto_fte",
+           .netto_aandeel = "heelkunde.ms.pa.netto_aandeel",
+           .netto_uren_per_ziekenhuis = "heelkunde.ms.pa.netto_uren_per_ziekenhuis",
+           .benodigd_uren = "heelkunde.ms.pa.benodigd_uren",
+           .benodigd_fte = "heelkunde.ms.pa.benodigd_fte"},
+    .anios = {.label = " (anios → PA)",
+              .overname_aandeel = "heelkunde.anios.pa.overname_aandeel",
+              .netto_uren = "heelkunde.anios.pa.netto_uren",
+              .netto_fte = "heelkunde.anios.pa.netto_fte",
+              .netto_aandeel = "heelkunde.anios.pa.netto_aandeel",
+              .netto_uren_per_ziekenhuis = "heelkunde.anios.pa.netto_uren_per_ziekenhuis",
+              .benodigd_uren = "heelkunde.anios.pa.benodigd_uren",
+              .benodigd_fte = "heelkunde.anios.pa.benodigd_fte"},
 };
 
 // One VS/PA taking over part of the MS's polikliniek work: the VS/PA needs more time (factor f) and
 // the MS supervises (σ hours per dienst), so netto = B − σ·f·B and benodigd = f·B + σ·f·B.
-HeelkundeProfession ms(Calc& c, const Common& k, const Profession& p, Value patientgebonden_uren,
-                       Value supervisie, Value ziekenhuizen, Value ms_fte) {
-  auto key = [&](std::string_view name) { return Text("heelkunde.ms.", p.key, ".", name); };
-  auto label = [&](std::string_view text) { return Text(text, " (MS → ", p.name, ")"); };
+HeelkundeProfession ms(Calc& c, const Common& k, const Profession& p, Value extra_tijd_factor,
+                       Value patientgebonden_uren, Value supervisie, Value ziekenhuizen, Value ms_fte) {
+  const TakeoverKeys& t = p.ms;
+  auto label = [&](std::string_view text) { return Text(text, t.label); };
   Value poli = c.in("heelkunde.ms.tijd.polikliniek");
-  Value overname_poli = c.in(Text("heelkunde.", p.key, ".overname_ms.polikliniek"));
-  Value aandeel = c.step(key("overname_aandeel"), label("Aandeel werktijd medisch specialist dat wordt overgenomen"),
-                         Unit::aandeel, "{0} × {1}", f::mul, poli, overname_poli);
-  Value basis = c.step(key("basis_uren"), label("Overgenomen uren medisch specialist (vóór supervisie)"),
-                       Unit::uren, "{0} × {1}", f::mul, patientgebonden_uren, aandeel);
-  Value taak = c.step(key("taak_uren"), label("Uren die de VS/PA aan de overgenomen taken besteedt"),
-                      Unit::uren, "{0} × {1}", f::mul, basis, p.extra_tijd_factor);
-  Value superv = c.step(key("supervisie_uren"), label("Uren supervisie door de medisch specialist"),
-                        Unit::uren, "{0} × {1}", f::mul, taak, supervisie);
-  Value netto = c.step(key("netto_uren"), label("Netto vrijgekomen uren medisch specialist"), Unit::uren,
-                       "{0} − {1}", f::sub, basis, superv);
-  Value netto_fte = c.step(key("netto_fte"), label("Netto vrijgekomen fte medisch specialist"), Unit::fte,
-                           "{0} ÷ {1}", f::div, netto, k.uren_per_fte);
-  c.step(key("netto_aandeel"), label("Netto vrijgekomen capaciteit medisch specialisten"), Unit::aandeel,
-         "{0} ÷ {1}", f::div, netto_fte, ms_fte);
-  c.step(key("netto_uren_per_ziekenhuis"), label("Netto vrijgekomen uren medisch specialist per ziekenhuis"),
-         Unit::uren, "{0} ÷ {1}", f::div, netto, ziekenhuizen);
-  Value benodigd = c.step(key("benodigd_uren"), label("Benodigde uren VS/PA"), Unit::uren, "{0} + {1}",
-                          f::add, taak, superv);
-  Value benodigd_fte = c.step(key("benodigd_fte"), label("Benodigd aantal fte VS/PA"), Unit::fte,
-                              "{0} ÷ {1}", f::div, benodigd, k.uren_per_fte);
+  Value overname_poli = c.in(p.overname_ms_poli);
+  Value aandeel = c.step(t.overname_aandeel, label("Aandeel werktijd medisch specialist dat wordt overgenomen"),
+                         Unit::aandeel, poli * overname_poli);
+  Value basis = c.step(t.basis_uren, label("Overgenomen uren medisch specialist (vóór supervisie)"), Unit::uren,
+                       patientgebonden_uren * aandeel);
+  Value taak = c.step(t.taak_uren, label("Uren die de VS/PA aan de overgenomen taken besteedt"), Unit::uren,
+                      basis * extra_tijd_factor);
+  Value superv = c.step(t.supervisie_uren, label("Uren supervisie door de medisch specialist"), Unit::uren,
+                        taak * supervisie);
+  Value netto = c.step(t.netto_uren, label("Netto vrijgekomen uren medisch specialist"), Unit::uren, basis - superv);
+  Value netto_fte = c.step(t.netto_fte, label("Netto vrijgekomen fte medisch specialist"), Unit::fte,
+                           netto / k.uren_per_fte);
+  c.step(t.netto_aandeel, label("Netto vrijgekomen capaciteit medisch specialisten"), Unit::aandeel, netto_fte / ms_fte);
+  c.step(t.netto_uren_per_ziekenhuis, label("Netto vrijgekomen uren medisch specialist per ziekenhuis"), Unit::uren,
+         netto / ziekenhuizen);
+  Value benodigd = c.step(t.benodigd_uren, label("Benodigde uren VS/PA"), Unit::uren, taak + superv);
+  Value benodigd_fte = c.step(t.benodigd_fte, label("Benodigd aantal fte VS/PA"), Unit::fte, benodigd / k.uren_per_fte);
   return {netto, netto_fte, benodigd, benodigd_fte};
 }
 
 // One VS/PA taking over anios work of equal level: no supervision; the VS/PA needs f times the hours.
-HeelkundeProfession anios(Calc& c, const Common& k, const Profession& p, Value patientgebonden_uren,
-                          Value ziekenhuizen, Value anios_fte) {
-  auto key = [&](std::string_view name) { return Text("heelkunde.anios.", p.key, ".", name); };
-  auto label = [&](std::string_view text) { return Text(text, " (anios → ", p.name, ")"); };
-  auto takeover = [&](std::string_view part) { return c.in(Text("heelkunde.", p.key, ".overname_anios.", part)); };
-  Value t_poli = c.in("heelkunde.anios.tijd.polikliniek"), a_poli = takeover("polikliniek");
-  Value t_kl = c.in("heelkunde.anios.tijd.kliniek"), a_kl = takeover("kliniek");
-  Value t_ok = c.in("heelkunde.anios.tijd.ok"), a_ok = takeover("ok");
-  Value t_anw = c.in("heelkunde.anios.tijd.anw"), a_anw = takeover("anw");
-  Value aandeel = c.step(
-      key("overname_aandeel"), label("Aandeel werktijd anios dat wordt overgenomen"), Unit::aandeel,
-      "{0} × {1} + {2} × {3} + {4} × {5} + {6} × {7}",
-      [](double tp, double ap, double tk, double ak, double to, double ao, double ta, double aa) {
-        return tp * ap + tk * ak + to * ao + ta * aa;
-      },
-      t_poli, a_poli, t_kl, a_kl, t_ok, a_ok, t_anw, a_anw);
-  Value netto = c.step(key("netto_uren"), label("Netto vrijgekomen uren anios"), Unit::uren, "{0} × {1}",
-                       f::mul, patientgebonden_uren, aandeel);
-  Value netto_fte = c.step(key("netto_fte"), label("Netto vrijgekomen fte anios"), Unit::fte, "{0} ÷ {1}",
-                           f::div, netto, k.uren_per_fte);
-  c.step(key("netto_aandeel"), label("Netto vrijgekomen capaciteit aniossen"), Unit::aandeel, "{0} ÷ {1}",
-         f::div, netto_fte, anios_fte);
-  c.step(key("netto_uren_per_ziekenhuis"), label("Netto vrijgekomen uren anios per ziekenhuis"), Unit::uren,
-         "{0} ÷ {1}", f::div, netto, ziekenhuizen);
-  Value benodigd = c.step(key("benodigd_uren"), label("Benodigde uren VS/PA"), Unit::uren, "{0} × {1}",
-                          f::mul, netto, p.extra_tijd_factor);
-  Value benodigd_fte = c.step(key("benodigd_fte"), label("Benodigd aantal fte VS/PA"), Unit::fte,
-                              "{0} ÷ {1}", f::div, benodigd, k.uren_per_fte);
+HeelkundeProfession anios(Calc& c, const Common& k, const Profession& p, Value extra_tijd_factor,
+                          Value patientgebonden_uren, Value ziekenhuizen, Value anios_fte) {
+  const TakeoverKeys& t = p.anios;
+  auto label = [&](std::string_view text) { return Text(text, t.label); };
+  Value t_poli = c.in("heelkunde.anios.tijd.polikliniek"), a_poli = c.in(p.overname_anios_poli);
+  Value t_kl = c.in("heelkunde.anios.tijd.kliniek"), a_kl = c.in(p.overname_anios_kliniek);
+  Value t_ok = c.in("heelkunde.anios.tijd.ok"), a_ok = c.in(p.overname_anios_ok);
+  Value t_anw = c.in("heelkunde.anios.tijd.anw"), a_anw = c.in(p.overname_anios_anw);
+  Value aandeel = c.step(t.overname_aandeel, label("Aandeel werktijd anios dat wordt overgenomen"), Unit::aandeel,
+                         t_poli * a_poli + t_kl * a_kl + t_ok * a_ok + t_anw * a_anw);
+  Value netto = c.step(t.netto_uren, label("Netto vrijgekomen uren anios"), Unit::uren, patientgebonden_uren * aandeel);
+  Value netto_fte = c.step(t.netto_fte, label("Netto vrijgekomen fte anios"), Unit::fte, netto / k.uren_per_fte);
+  c.step(t.netto_aandeel, label("Netto vrijgekomen capaciteit aniossen"), Unit::aandeel, netto_fte / anios_fte);
+  c.step(t.netto_uren_per_ziekenhuis, label("Netto vrijgekomen uren anios per ziekenhuis"), Unit::uren,
+         netto / ziekenhuizen);
+  Value benodigd = c.step(t.benodigd_uren, label("Benodigde uren VS/PA"), Unit::uren, netto * extra_tijd_factor);
+  Value benodigd_fte = c.step(t.benodigd_fte, label("Benodigd aantal fte VS/PA"), Unit::fte, benodigd / k.uren_per_fte);
   return {netto, netto_fte, benodigd, benodigd_fte};
 }
 
-Value extra_tijd_factor(Calc& c, std::string_view p, std::string_view name) {
-  Value share = c.in(Text("heelkunde.", p, ".aandeel_meer_tijd")), extra = c.in(Text("heelkunde.", p, ".extra_tijd"));
-  return c.step(Text("heelkunde.", p, ".extra_tijd_factor"), Text("Factor extra tijd die de ", name, " nodig heeft"), Unit::factor,
-                "1 + {0} × {1}", [](double s, double e) { return 1 + s * e; }, share, extra);
+Value extra_tijd_factor(Calc& c, const Profession& p) {
+  Value share = c.in(p.aandeel_meer_tijd), extra = c.in(p.extra_tijd);
+  return c.step(p.extra_tijd_factor, Text("Factor extra tijd die de ", p.name, " nodig heeft"), Unit::factor,
+                1 + share * extra);
 }
 
 }  // namespace
@@ -90,15 +146,17 @@ HeelkundeResults heelkunde(Calc& c, const Common& k) {
   Value sup_uren = c.in("heelkunde.supervisie_uren_per_dienst"), dienst = c.in("heelkunde.dienst_uren");
 
   Value supervisie = c.step("heelkunde.supervisie_aandeel", "Supervisie door de medisch specialist per uur VS/PA",
-                            Unit::factor, "{0} ÷ {1}", f::div, sup_uren, dienst);
+                            Unit::factor, sup_uren / dienst);
   Value ms_uren = c.step("heelkunde.ms.patientgebonden_uren", "Patiëntgebonden uren medisch specialisten heelkunde",
-                         Unit::uren, "{0} × {1} × {2}", f::mul3, ms_fte, k.uren_per_fte, ms_pat);
+                         Unit::uren, ms_fte * k.uren_per_fte * ms_pat);
   Value anios_uren = c.step("heelkunde.anios.patientgebonden_uren", "Patiëntgebonden uren aniossen heelkunde",
-                            Unit::uren, "{0} × {1} × {2}", f::mul3, anios_fte, k.uren_per_fte, anios_pat);
-  Profession vs{"vs", "VS", extra_tijd_factor(c, "vs", "VS")};
-  Profession pa{"pa", "PA", extra_tijd_factor(c, "pa", "PA")};
-  return {ms(c, k, vs, ms_uren, supervisie, ziekenhuizen, ms_fte), ms(c, k, pa, ms_uren, supervisie, ziekenhuizen, ms_fte),
-          anios(c, k, vs, anios_uren, ziekenhuizen, anios_fte), anios(c, k, pa, anios_uren, ziekenhuizen, anios_fte)};
+                            Unit::uren, anios_fte * k.uren_per_fte * anios_pat);
+  Value f_vs = extra_tijd_factor(c, kVs);
+  Value f_pa = extra_tijd_factor(c, kPa);
+  return {ms(c, k, kVs, f_vs, ms_uren, supervisie, ziekenhuizen, ms_fte),
+          ms(c, k, kPa, f_pa, ms_uren, supervisie, ziekenhuizen, ms_fte),
+          anios(c, k, kVs, f_vs, anios_uren, ziekenhuizen, anios_fte),
+          anios(c, k, kPa, f_pa, anios_uren, ziekenhuizen, anios_fte)};
 }
 
 }  // namespace zorgcap

@@ -21,8 +21,7 @@ Results evaluate(const Inputs& inputs) {
 
 Common common(Calc& c) {
   Value weken = c.in("weken_per_jaar"), uren = c.in("uren_per_week");
-  return {c.step("uren_per_fte", "Uren per fte per jaar", Unit::uren_per_fte, "{0} × {1}",
-                 [](double w, double u) { return w * u; }, weken, uren)};
+  return {c.step("uren_per_fte", "Uren per fte per jaar", Unit::uren_per_fte, weken * uren)};
 }
 
 }  // namespace zorgcap

@@ -5,7 +5,7 @@
 
 namespace zorgcap {
 
-// The report's rekenmodel (shared/docs/MODEL.md): every quantity with its provenance.
+// The report's rekenmodel (docs/MODEL.md): every quantity with its provenance.
 Results evaluate(const Inputs& inputs);
 // The same model on any Calc (a Calc without a Results computes values only).
 void run_model(Calc& c);

@@ -19,7 +19,7 @@ TEST(Calc, AStepRecordsItsFormulaOperandsAndBothScenarioValues) {
   Inputs in = two_inputs();
   Results r;
   Calc c(in, &r);
-  Value v = c.step("c", "Product", Unit::fte, "{0} × {1}", [](double x, double y) { return x * y; }, c.in("a"), c.in("b"));
+  Value v = c.step("c", "Product", Unit::fte, c.in("a") * c.in("b"));
   EXPECT_EQ(v.min, 30);
   EXPECT_EQ(v.max, 60);
   const Quantity& q = r.at("c");
@@ -34,10 +34,64 @@ TEST(Calc, AStepRecordsItsFormulaOperandsAndBothScenarioValues) {
 TEST(Calc, WithoutRecordingComputesTheSameValues) {
   Inputs in = two_inputs();
   Calc c(in, nullptr);
-  Value v = c.step("c", "Product", Unit::fte, "{0} × {1}", [](double x, double y) { return x * y; }, c.in("a"), c.in("b"));
+  Value v = c.step("c", "Product", Unit::fte, c.in("a") * c.in("b"));
   EXPECT_EQ(v.min, 30);
   EXPECT_EQ(v.max, 60);
-  EXPECT_EQ(v.id, -1);
+  EXPECT_EQ(v.term, nullptr);
+}
+
+TEST(Calc, TheExpressionIsTheRecordedTree) {
+  Inputs in = two_inputs();
+  Results r;
+  Calc c(in, &r);
+  Value a = c.in("a"), b = c.in("b");
+  c.step("c", "Iets", Unit::fte, round((a + b) / (1 - b) * a, 1) / Constant{10, "jaar"});
+  const Quantity& q = r.at("c");
+  EXPECT_EQ(q.formula, "⌊({0} + {1}) ÷ (1 − {1}) × {0}⌉ ÷ 10 jaar (afgerond op 1 decimaal)");
+  EXPECT_EQ(q.operands, (std::vector<std::string>{"a", "b"}));
+  // add(a, b) ÷ sub(1, b) × a, rounded, ÷ 10: the tree in prefix order.
+  std::vector<std::string> ops;
+  for (const ExprNode& n : q.expr) ops.push_back(op_name(n.op));
+  EXPECT_EQ(ops, (std::vector<std::string>{"div", "round", "mul", "div", "add", "ref", "ref", "sub", "const", "ref", "ref",
+                                           "const"}));
+  EXPECT_EQ(q.expr.back().unit, "jaar");
+  // (10 + 3) ÷ (1 − 3) × 10 = −65, rounded −65, ÷ 10 = −6.5; max: (20 + 3) ÷ −2 × 20 = −230 → −23.
+  EXPECT_EQ(q.min, -6.5);
+  EXPECT_EQ(q.max, -23);
+}
+
+TEST(Calc, TheSamplingPathChecksEveryKeyAgainstItsFirstRun) {
+  Inputs in = two_inputs();
+  std::vector<Value> params{{10, 20, nullptr}, {3, 3, nullptr}};
+  std::vector<Value> steps;
+  Calc c(in, &params, &steps);
+  auto model = [&](bool swapped) {
+    c.rewind();
+    Value x = c.in(swapped ? "b" : "a");
+    Value y = c.in(swapped ? "a" : "b");
+    c.step("c", "Product", Unit::fte, x * y);
+  };
+  model(false);
+  model(false);
+  ASSERT_EQ(steps.size(), 1u);
+  EXPECT_EQ(steps[0].max, 60);
+  try {
+    model(true);
+    FAIL() << "a reordered read was replayed";
+  } catch (const std::logic_error& e) {
+    EXPECT_NE(std::string(e.what()).find("'b' where its first run read 'a'"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Calc, TheSamplingPathChecksTheStepKeysAndCounts) {
+  Inputs in = two_inputs();
+  std::vector<Value> params{{10, 20, nullptr}, {3, 3, nullptr}};
+  std::vector<Value> steps;
+  Calc c(in, &params, &steps);
+  c.rewind();
+  c.step("c", "Product", Unit::fte, c.in("a") * c.in("b"));
+  c.rewind();
+  EXPECT_THROW(c.step("d", "Ander", Unit::fte, c.in("a") * c.in("b")), std::logic_error);
 }
 
 TEST(Calc, ReadingAMissingParameterIsAnError) {

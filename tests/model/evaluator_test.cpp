@@ -37,7 +37,7 @@ TEST(ModelEvaluator, GivesTheRecordedValuesForChangedParameters) {
       std::uniform_real_distribution<double> u(0.8, 1.2);
       p.min *= u(rng);
       p.max = std::max(p.min, p.max * u(rng));
-      e.parameter(i++) = {p.min, p.max, -1};
+      e.parameter(i++) = {p.min, p.max, nullptr};
     }
     e.run();
     expect_same(e, evaluate(changed), changed.parameters.size());
