@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/number_format.h"
+#include "document/appendix_build.h"
 #include "model/evaluator.h"
 
 namespace zorgcap {
@@ -121,6 +122,7 @@ void add_analyses(Document& doc, const AnalysisTemplate& t, const AnalysisResult
       u.rows.push_back({hl.key, q.label, hl.group, hl.unit, marks.at(hl.key), hl.format.apply(q.min), hl.format.apply(q.max),
                         hl.format.apply(pc.p5), hl.format.apply(pc.p50), hl.format.apply(pc.p95), pc.p5, pc.p50, pc.p95});
     }
+    doc.uncertainty_table = build_uncertainty_table(u);
     doc.uncertainty = std::move(u);
   }
 }

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "document/grid.h"
 #include "document/value_text.h"
 
 namespace zorgcap {
@@ -159,6 +160,7 @@ Document build_document(const std::vector<TableTemplate>& templates, const Resul
     bt.header = build_rows(t, t.header, true, results, inputs, marks);
     bt.body = build_rows(t, t.rows, false, results, inputs, marks);
     bt.notes = t.notes;
+    resolve_grid(bt);
     doc.tables.push_back(std::move(bt));
   }
   results.for_each([&](const Quantity& q) { marks.of(q.key); });

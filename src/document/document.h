@@ -5,10 +5,9 @@
 #include <vector>
 
 #include "core/results.h"
+#include "core/source.h"
 #include "document/bound.h"
 #include "document/number_format.h"
-#include "document/table_template.h"
-#include "inputs/inputs.h"
 
 namespace zorgcap {
 
@@ -67,8 +66,18 @@ struct BuiltCell {
   bool has_numbers() const;
 };
 
+// One slot of a section's grid (row × column): the cell that fills it, which starts there
+// (content) or spans over it from above or from the left (continuation).
+struct GridSlot {
+  enum class Kind { content, continuation };
+  Kind kind = Kind::content;
+  int row = 0, index = 0;  // the owning cell: section[row][index]
+};
+using Grid = std::vector<std::vector<GridSlot>>;  // [row][column]; every row `columns` wide
+
 // A table after the build pass: spans resolved into a rectangular grid of `columns` columns.
-// Each row lists only the cells that start in it (cells covered by a span are omitted).
+// Each row lists only the cells that start in it (cells covered by a span are omitted); the grids
+// give, for every slot, its cell (see document/grid.h), so no writer re-derives what a span covers.
 struct BuiltTable {
   int number = 0;
   std::string id;       // "tabel-10"
@@ -77,8 +86,14 @@ struct BuiltTable {
   int columns = 0;
   std::vector<std::vector<BuiltCell>> header;  // header rows
   std::vector<std::vector<BuiltCell>> body;    // body rows
+  Grid header_grid, body_grid;
   std::vector<std::string> notes;
 };
+
+// The cell that fills `slot` of `section` (a BuiltTable's header or body).
+inline const BuiltCell& cell_at(const std::vector<std::vector<BuiltCell>>& section, const GridSlot& slot) {
+  return section[static_cast<std::size_t>(slot.row)][static_cast<std::size_t>(slot.index)];
+}
 
 // One entry of the appendix "Herkomst van de getallen".
 struct ProvenanceEntry {
@@ -146,6 +161,38 @@ struct ReconciliationSummary {
   std::vector<ReconciliationRow> rows;
 };
 
+// The tables of the parts "Onzekerheid (Monte Carlo)" and "Verantwoording", ready to print: a
+// writer maps each run style to its markup and adds nothing of its own.
+struct AppendixRun {
+  enum class Style {
+    text,   // plain text
+    value,  // a value, aligned like a number; it links to provenance entry `mark` when that is > 0
+    code,   // an identifier (HTML <code>)
+    label,  // the id that heads an explanation ("I5"): set apart (HTML bold; PDF "I5:")
+  };
+  std::string text;
+  Style style = Style::text;
+  int mark = 0;
+};
+struct AppendixCell {
+  std::vector<AppendixRun> runs;
+  bool row_header = false;
+  bool keep_together = false;  // never broken across lines (a range with its unit)
+};
+struct AppendixRow {
+  std::vector<AppendixCell> cells;
+  bool highlight = false;  // a row that needs the reader's attention (an erratum)
+};
+struct AppendixTable {
+  std::string anchor;   // "onzekerheid", "verantwoording"
+  std::string heading;  // "Onzekerheid (Monte Carlo)"
+  std::string intro;    // the paragraph before the table
+  std::string summary;  // a second paragraph, set in bold ("" for none)
+  bool landscape = false;
+  std::vector<std::string> columns;
+  std::vector<AppendixRow> rows;
+};
+
 // The whole report of one scenario, ready for writers: nothing in it needs the model any more.
 struct Document {
   std::string scenario;
@@ -159,6 +206,8 @@ struct Document {
   std::vector<Chart> tornados;              // one per headline outcome
   std::optional<Uncertainty> uncertainty;   // with --montecarlo
   std::optional<ReconciliationSummary> reconciliation;  // for the report's own inputs (baseline)
+  std::optional<AppendixTable> uncertainty_table;       // `uncertainty` as a table (document/appendix_build.h)
+  std::optional<AppendixTable> reconciliation_table;    // `reconciliation` as a table
 };
 
 }  // namespace zorgcap

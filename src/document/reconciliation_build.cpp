@@ -1,6 +1,7 @@
 #include "document/reconciliation_build.h"
 
 #include "core/number_format.h"
+#include "document/appendix_build.h"
 
 namespace zorgcap {
 namespace {
@@ -69,6 +70,7 @@ void add_reconciliation(Document& doc, const Reconciliation& r, const std::map<s
     s.rows.push_back(std::move(out));
     mark_cells(doc, row);
   }
+  doc.reconciliation_table = build_reconciliation_table(s);
   doc.reconciliation = std::move(s);
 }
 

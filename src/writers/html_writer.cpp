@@ -1,6 +1,9 @@
 #include "writers/html_writer.h"
 
+#include <algorithm>
 #include <sstream>
+
+#include "document/wording.h"
 
 #include "writers/escape.h"
 #include "writers/svg_chart.h"
@@ -69,66 +72,62 @@ void chart(std::ostringstream& out, const Document& doc, const Chart& c) {
   out << "</figure>\n";
 }
 
+void appendix_cell(std::ostringstream& out, const Document& doc, const AppendixCell& c) {
+  bool value = std::any_of(c.runs.begin(), c.runs.end(), [](const AppendixRun& r) { return r.style == AppendixRun::Style::value; });
+  out << (c.row_header ? "<th scope=\"row\">" : value ? "<td class=\"num\">" : "<td>");
+  for (const AppendixRun& r : c.runs) {
+    switch (r.style) {
+      case AppendixRun::Style::value:
+        if (r.mark > 0)
+          link_to(out, doc, r.mark, r.text);
+        else
+          out << html_escape(r.text);
+        break;
+      case AppendixRun::Style::code: out << "<code>" << html_escape(r.text) << "</code>"; break;
+      case AppendixRun::Style::label: out << "<b>" << html_escape(r.text) << "</b>"; break;
+      case AppendixRun::Style::text: out << html_escape(r.text); break;
+    }
+  }
+  out << (c.row_header ? "</th>" : "</td>");
+}
+
+void appendix_table(std::ostringstream& out, const Document& doc, const AppendixTable& t, const char* section_class,
+                    const char* table_class) {
+  out << "<section class=\"" << section_class << "\" id=\"" << html_escape(t.anchor) << "\">\n<h2>" << html_escape(t.heading)
+      << "</h2>\n<p>" << html_escape(t.intro) << "</p>\n";
+  if (!t.summary.empty()) out << "<p class=\"summary\">" << html_escape(t.summary) << "</p>\n";
+  out << "<table class=\"" << table_class << "\">\n<thead><tr>";
+  for (const std::string& c : t.columns) out << "<th scope=\"col\">" << html_escape(c) << "</th>";
+  out << "</tr></thead>\n<tbody>\n";
+  for (const AppendixRow& r : t.rows) {
+    out << "<tr" << (r.highlight ? " class=\"erratum\"" : "") << ">";
+    for (const AppendixCell& c : r.cells) appendix_cell(out, doc, c);
+    out << "</tr>\n";
+  }
+  out << "</tbody>\n</table>\n</section>\n";
+}
+
 void analyses(std::ostringstream& out, const Document& doc) {
   if (!doc.case_charts.empty()) {
-    out << "<section class=\"analysis\" id=\"figuren\">\n<h2>Figuren per casus</h2>\n";
+    out << "<section class=\"analysis\" id=\"figuren\">\n<h2>" << wording::kFigures << "</h2>\n";
     for (const Chart& c : doc.case_charts) chart(out, doc, c);
     out << "</section>\n";
   }
-  if (doc.uncertainty) {
-    const Uncertainty& u = *doc.uncertainty;
-    out << "<section class=\"analysis\" id=\"onzekerheid\">\n<h2>Onzekerheid (Monte Carlo)</h2>\n<p>"
-        << u.draws << " trekkingen; elke parameter met een bereik onafhankelijk getrokken ("
-        << (u.distribution == "uniform" ? "uniform" : "driehoeksverdeling, top in het midden")
-        << "), de andere op hun waarde; seed " << u.seed << ".</p>\n<table class=\"report\">\n<thead><tr>"
-        << "<th scope=\"col\">Casus</th><th scope=\"col\">Uitkomst</th><th scope=\"col\">Rapport (min – max)</th>"
-        << "<th scope=\"col\">P5</th><th scope=\"col\">P50</th><th scope=\"col\">P95</th></tr></thead>\n<tbody>\n";
-    for (const UncertaintyRow& r : u.rows) {
-      out << "<tr><td>" << html_escape(r.group) << "</td><th scope=\"row\">";
-      link_to(out, doc, r.mark, r.label);
-      out << "</th><td class=\"num\">" << html_escape(r.min_text) << " – " << html_escape(r.max_text) << " "
-          << html_escape(r.unit) << "</td><td class=\"num\">" << html_escape(r.p5_text) << "</td><td class=\"num\">"
-          << html_escape(r.p50_text) << "</td><td class=\"num\">" << html_escape(r.p95_text) << "</td></tr>\n";
-    }
-    out << "</tbody>\n</table>\n</section>\n";
-  }
+  if (doc.uncertainty_table) appendix_table(out, doc, *doc.uncertainty_table, "analysis", "report");
   if (!doc.tornados.empty()) {
-    out << "<section class=\"analysis\" id=\"gevoeligheid\">\n<h2>Gevoeligheid van de uitkomsten</h2>\n";
+    out << "<section class=\"analysis\" id=\"gevoeligheid\">\n<h2>" << wording::kSensitivity << "</h2>\n";
     for (const Chart& c : doc.tornados) chart(out, doc, c);
     out << "</section>\n";
   }
 }
 
 void reconciliation(std::ostringstream& out, const Document& doc) {
-  if (!doc.reconciliation) return;
-  const ReconciliationSummary& s = *doc.reconciliation;
-  out << "<section class=\"appendix\" id=\"verantwoording\">\n<h2>Verantwoording</h2>\n<p>Elk getal dat het rapport "
-         "afdrukt, naast de waarde die zorgcap berekent (afgerond zoals het rapport). Waar het rapport zichzelf "
-         "tegenspreekt, geeft zorgcap de consistente waarde; de toelichting staat erbij.</p>\n<p class=\"summary\">"
-      << "Gereproduceerd: " << s.reproduced << " van " << s.total << "; verklaarde afwijkingen (inconsistenties in het "
-      << "rapport): " << s.explained << "; onverklaard: " << s.unexplained << "; niet gekoppeld: " << s.unmapped
-      << ".</p>\n<table class=\"report reconciliation\">\n<thead><tr><th scope=\"col\">Plaats</th><th scope=\"col\">"
-      << "Rapport</th><th scope=\"col\">zorgcap</th><th scope=\"col\">Status</th><th scope=\"col\">Toelichting</th>"
-      << "</tr></thead>\n<tbody>\n";
-  for (const ReconciliationRow& r : s.rows) {
-    out << "<tr" << (r.erratum.empty() ? "" : " class=\"erratum\"") << "><th scope=\"row\">" << html_escape(r.where)
-        << " <code>" << html_escape(r.id) << "</code></th><td class=\"num\">" << html_escape(r.printed)
-        << "</td><td class=\"num\">";
-    if (r.mark > 0)
-      link_to(out, doc, r.mark, r.computed);
-    else
-      out << html_escape(r.computed);
-    out << "</td><td>" << html_escape(r.status) << "</td><td>";
-    if (!r.erratum.empty()) out << "<b>" << html_escape(r.erratum) << "</b> " << html_escape(r.explanation);
-    out << "</td></tr>\n";
-  }
-  out << "</tbody>\n</table>\n</section>\n";
+  if (doc.reconciliation_table) appendix_table(out, doc, *doc.reconciliation_table, "appendix", "report reconciliation");
 }
 
 void provenance(std::ostringstream& out, const Document& doc) {
-  out << "<section class=\"appendix\" id=\"herkomst\">\n<h2>Herkomst van de getallen</h2>\n"
-      << "<p>Elk getal in de tabellen verwijst naar zijn regel hieronder: de berekening met de regels waaruit "
-         "ze volgt, of voor een invoergegeven de bron.</p>\n<ol class=\"provenance\">\n";
+  out << "<section class=\"appendix\" id=\"herkomst\">\n<h2>" << wording::kProvenance << "</h2>\n<p>"
+      << wording::kProvenanceIntro << "</p>\n<ol class=\"provenance\">\n";
   for (const ProvenanceEntry& e : doc.provenance) {
     const Quantity& q = *e.quantity;
     out << "<li id=\"" << html_escape(e.anchor) << "\" value=\"" << e.mark << "\"><span class=\"label\">"
@@ -156,17 +155,12 @@ void provenance(std::ostringstream& out, const Document& doc) {
 }
 
 void sources(std::ostringstream& out, const Document& doc) {
-  out << "<section class=\"appendix\" id=\"bronnen\">\n<h2>Bronnen</h2>\n<ul class=\"sources\">\n";
+  out << "<section class=\"appendix\" id=\"bronnen\">\n<h2>" << wording::kSources << "</h2>\n<ul class=\"sources\">\n";
   for (const Source* s : doc.sources) {
     out << "<li id=\"bron-" << html_escape(s->id) << "\"><b>" << html_escape(s->label) << "</b>. "
         << html_escape(s->reference);
     if (!s->url.empty()) out << " <a href=\"" << html_escape(s->url) << "\">" << html_escape(s->url) << "</a>";
-    if (!s->footnotes.empty()) {
-      out << " (voetnoot";
-      for (std::size_t i = 0; i < s->footnotes.size(); ++i) out << (i ? ", " : " ") << s->footnotes[i];
-      out << ")";
-    }
-    out << "</li>\n";
+    out << wording::footnotes_suffix(s->footnotes) << "</li>\n";
   }
   out << "</ul>\n</section>\n";
 }
@@ -179,19 +173,20 @@ std::string render_html(const Document& doc, const std::string& css) {
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<title>" << html_escape(doc.title) << " — " << html_escape(doc.scenario) << "</title>\n<style>\n"
       << css << "</style>\n</head>\n<body>\n<header class=\"report\">\n<h1>" << html_escape(doc.title) << "</h1>\n"
-      << "<p>Tabellen opnieuw berekend met zorgcap uit het rekenmodel van het rapport.</p>\n<dl>\n"
-      << "<dt>Scenario</dt><dd>" << html_escape(doc.scenario) << "</dd>\n"
-      << "<dt>Peildatum invoer</dt><dd>" << html_escape(doc.peildatum) << "</dd>\n"
-      << "<dt>Invoer (sha256)</dt><dd><code title=\"" << html_escape(doc.inputs_digest) << "\">"
+      << "<p>" << wording::kRecomputed << "</p>\n<dl>\n"
+      << "<dt>" << wording::kScenario << "</dt><dd>" << html_escape(doc.scenario) << "</dd>\n"
+      << "<dt>" << wording::kPeildatumInvoer << "</dt><dd>" << html_escape(doc.peildatum) << "</dd>\n"
+      << "<dt>" << wording::kInputsDigest << "</dt><dd><code title=\"" << html_escape(doc.inputs_digest) << "\">"
       << html_escape(doc.inputs_digest.substr(0, 16)) << "</code></dd>\n</dl>\n</header>\n"
       << "<nav class=\"toc\">\n<h2>Inhoud</h2>\n<ol>\n";
   for (const BuiltTable& t : doc.tables)
     out << "<li><a href=\"#" << t.id << "\">" << html_escape(t.caption) << "</a></li>\n";
-  if (!doc.case_charts.empty()) out << "<li><a href=\"#figuren\">Figuren per casus</a></li>\n";
-  if (doc.uncertainty) out << "<li><a href=\"#onzekerheid\">Onzekerheid (Monte Carlo)</a></li>\n";
-  if (!doc.tornados.empty()) out << "<li><a href=\"#gevoeligheid\">Gevoeligheid van de uitkomsten</a></li>\n";
-  if (doc.reconciliation) out << "<li><a href=\"#verantwoording\">Verantwoording</a></li>\n";
-  out << "<li><a href=\"#herkomst\">Herkomst van de getallen</a></li>\n<li><a href=\"#bronnen\">Bronnen</a></li>\n"
+  if (!doc.case_charts.empty()) out << "<li><a href=\"#figuren\">" << wording::kFigures << "</a></li>\n";
+  if (doc.uncertainty_table) out << "<li><a href=\"#onzekerheid\">" << wording::kUncertainty << "</a></li>\n";
+  if (!doc.tornados.empty()) out << "<li><a href=\"#gevoeligheid\">" << wording::kSensitivity << "</a></li>\n";
+  if (doc.reconciliation_table) out << "<li><a href=\"#verantwoording\">" << wording::kReconciliation << "</a></li>\n";
+  out << "<li><a href=\"#herkomst\">" << wording::kProvenance << "</a></li>\n<li><a href=\"#bronnen\">"
+      << wording::kSources << "</a></li>\n"
       << "</ol>\n</nav>\n<main>\n";
   for (const BuiltTable& t : doc.tables) table(out, doc, t);
   analyses(out, doc);

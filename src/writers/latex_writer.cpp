@@ -5,6 +5,8 @@
 #include <sstream>
 #include <vector>
 
+#include "document/wording.h"
+
 namespace zorgcap {
 namespace {
 
@@ -151,31 +153,22 @@ class TableWriter {
 
   // Rows of one section: each row names every column, covered ones (by a span from above) empty.
   void section(std::ostringstream& out, const std::vector<std::vector<BuiltCell>>& rows, bool header) {
-    const int n = std::max(t_.columns, 1);
-    // For every grid position: the cell that starts there or covers it.
-    std::vector<std::vector<const BuiltCell*>> grid(rows.size(), std::vector<const BuiltCell*>(static_cast<std::size_t>(n)));
-    for (const auto& row : rows)
-      for (const BuiltCell& c : row)
-        for (int r = c.row; r < c.row + c.rowspan && static_cast<std::size_t>(r) < rows.size(); ++r)
-          for (int k = c.col; k < c.col + c.colspan && k < n; ++k) grid[static_cast<std::size_t>(r)][static_cast<std::size_t>(k)] = &c;
-    for (std::size_t r = 0; r < rows.size(); ++r) {
+    const Grid& grid = header ? t_.header_grid : t_.body_grid;
+    for (std::size_t r = 0; r < grid.size(); ++r) {
+      const int n = static_cast<int>(grid[r].size());
       std::string rules;
       for (int col = 0; col < n;) {
         if (col > 0) out << " & ";
-        const BuiltCell* c = grid[r][static_cast<std::size_t>(col)];
-        if (!c) {  // a hole in the grid (a template error the build would have caught): an empty cell
-          ++col;
-          continue;
-        }
-        int span = std::min(c->colspan - (col - c->col), n - col);  // the rest of its columns from here
-        bool starts = static_cast<std::size_t>(c->row) == r && c->col == col;
+        const GridSlot& slot = grid[r][static_cast<std::size_t>(col)];
+        const BuiltCell& c = cell_at(rows, slot);
+        int span = c.colspan - (col - c.col);  // the rest of its columns from here
         std::string content;
-        if (starts) {
-          content = cell_text(*c);
+        if (slot.kind == GridSlot::Kind::content) {
+          content = cell_text(c);
           if (!content.empty() && content[0] == '*') content = "{}" + content;  // not \\* after the row above
           if (header) content = "\\bfseries " + content;
-          if (c->rowspan > 1) content = "\\multirow[t]{" + std::to_string(c->rowspan) + "}{" + width(col, span) + "}{" + content + "}";
-          if (header && c->colspan > 1 && r + static_cast<std::size_t>(c->rowspan) < rows.size())
+          if (c.rowspan > 1) content = "\\multirow[t]{" + std::to_string(c.rowspan) + "}{" + width(col, span) + "}{" + content + "}";
+          if (header && c.colspan > 1 && r + static_cast<std::size_t>(c.rowspan) < grid.size())
             rules += "\\cmidrule(lr){" + std::to_string(col + 1) + "-" + std::to_string(col + span) + "}";
         }
         out << (span > 1 ? "\\multicolumn{" + std::to_string(span) + "}{" + spec(col, span) + "}{" + content + "}" : content);
@@ -246,8 +239,9 @@ std::string document(const Document& doc) {
       << "\\usepackage[colorlinks=true,linkcolor=blue,urlcolor=blue]{hyperref}\n"
       << "\\setlength{\\parindent}{0pt}\n\\raggedbottom\n\n\\begin{document}\n\n"
       << "\\begin{center}\n{\\LARGE\\bfseries " << latex_escape(doc.title) << "\\par}\\medskip\n"
-      << "Scenario: " << latex_escape(doc.scenario) << " \\quad Peildatum invoer: " << latex_escape(doc.peildatum)
-      << " \\quad Invoer (sha256): \\texttt{" << latex_escape(doc.inputs_digest.substr(0, 16)) << "}\n\\end{center}\n\n"
+      << wording::kScenario << ": " << latex_escape(doc.scenario) << " \\quad " << wording::kPeildatumInvoer << ": "
+      << latex_escape(doc.peildatum) << " \\quad " << latex_escape(wording::kInputsDigest) << ": \\texttt{"
+      << latex_escape(doc.inputs_digest.substr(0, 16)) << "}\n\\end{center}\n\n"
       << "\\tableofcontents\n\n\\section*{Tabellen}\n\\addcontentsline{toc}{section}{Tabellen}\n\n";
   for (const BuiltTable& t : doc.tables) {
     std::string toc = "\\phantomsection\\addcontentsline{toc}{subsection}{" + latex_escape(t.caption) + "}\n";
@@ -257,7 +251,8 @@ std::string document(const Document& doc) {
       out << toc << "\\input{" << file_name(t) << "}\n\n";
   }
 
-  out << "\\clearpage\n\\section*{Herkomst van de getallen}\n\\addcontentsline{toc}{section}{Herkomst van de getallen}\n"
+  out << "\\clearpage\n\\section*{" << wording::kProvenance << "}\n\\addcontentsline{toc}{section}{" << wording::kProvenance
+      << "}\n"
       << "Elk getal in de tabellen verwijst met zijn nummer naar zijn regel hieronder: de berekening met de regels "
          "waaruit ze volgt, of voor een invoergegeven de bron.\n\n{\\raggedright\n";
   for (const ProvenanceEntry& e : doc.provenance) {
@@ -274,16 +269,13 @@ std::string document(const Document& doc) {
     }
     out << "\\par\\smallskip\n";
   }
-  out << "}\n\n\\section*{Bronnen}\n\\addcontentsline{toc}{section}{Bronnen}\n{\\raggedright\n";
+  out << "}\n\n\\section*{" << wording::kSources << "}\n\\addcontentsline{toc}{section}{" << wording::kSources
+      << "}\n{\\raggedright\n";
   for (const Source* s : doc.sources) {
     out << "\\hypertarget{bron-" << latex_label(s->id) << "}{\\textbf{" << latex_escape(s->label) << "}}. "
         << latex_escape(s->reference);
     if (!s->url.empty()) out << " \\url{" << latex_url(s->url) << "}";
-    if (!s->footnotes.empty()) {
-      out << " (voetnoot";
-      for (std::size_t i = 0; i < s->footnotes.size(); ++i) out << (i ? ", " : " ") << s->footnotes[i];
-      out << ")";
-    }
+    out << wording::footnotes_suffix(s->footnotes);
     out << "\\par\\smallskip\n";
   }
   out << "}\n\n\\end{document}\n";

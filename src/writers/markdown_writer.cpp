@@ -5,6 +5,8 @@
 #include <sstream>
 #include <vector>
 
+#include "document/wording.h"
+
 namespace zorgcap {
 namespace {
 
@@ -62,16 +64,17 @@ void table(std::ostringstream& out, const Document& doc, const BuiltTable& t) {
   const std::size_t n = static_cast<std::size_t>(std::max(t.columns, 1));
   out << "## <a id=\"" << anchor_id(t.id) << "\"></a>" << markdown_escape(t.caption) << "\n\n";
 
-  // One header row: per column, the header cells over it, top to bottom.
+  // One header row: per column, the header cells over it, top to bottom (a cell spanning rows once).
   std::vector<std::string> head(n);
-  for (const auto& row : t.header)
-    for (const BuiltCell& c : row) {
+  for (std::size_t r = 0; r < t.header_grid.size(); ++r)
+    for (std::size_t k = 0; k < t.header_grid[r].size() && k < n; ++k) {
+      const GridSlot& slot = t.header_grid[r][k];
+      const BuiltCell& c = cell_at(t.header, slot);
+      if (static_cast<std::size_t>(c.row) != r) continue;  // covered from above: already added
       std::string text = cell_markdown(doc, c);
       if (text.empty()) continue;
-      for (int k = c.col; k < c.col + c.colspan && static_cast<std::size_t>(k) < n; ++k) {
-        std::string& h = head[static_cast<std::size_t>(k)];
-        h += (h.empty() ? "" : "<br>") + text;
-      }
+      std::string& h = head[k];
+      h += (h.empty() ? "" : "<br>") + text;
     }
   out << "|";
   for (const std::string& h : head) out << " " << h << " |";
@@ -80,10 +83,10 @@ void table(std::ostringstream& out, const Document& doc, const BuiltTable& t) {
   out << "\n";
 
   // Body: a cell's text at its top-left position; positions covered by its span stay empty.
-  for (const auto& row : t.body) {
+  for (const auto& slots : t.body_grid) {
     std::vector<std::string> line(n);
-    for (const BuiltCell& c : row)
-      if (static_cast<std::size_t>(c.col) < n) line[static_cast<std::size_t>(c.col)] = cell_markdown(doc, c);
+    for (std::size_t k = 0; k < slots.size() && k < n; ++k)
+      if (slots[k].kind == GridSlot::Kind::content) line[k] = cell_markdown(doc, cell_at(t.body, slots[k]));
     out << "|";
     for (const std::string& cell : line) out << (cell.empty() ? " |" : " " + cell + " |");
     out << "\n";
@@ -138,18 +141,15 @@ std::string markdown_escape(std::string_view text) {
 std::string render_markdown(const Document& doc) {
   std::ostringstream out;
   out << "# " << markdown_escape(doc.title) << "\n\n"
-      << "Tabellen opnieuw berekend met zorgcap uit het rekenmodel van het rapport. Elk getal verwijst met zijn "
-         "nummer naar de herkomst van het getal.\n\n"
-      << "- Scenario: " << markdown_escape(doc.scenario) << "\n"
-      << "- Peildatum invoer: " << markdown_escape(doc.peildatum) << "\n"
-      << "- Invoer (sha256): " << code(doc.inputs_digest.substr(0, 16)) << "\n\n## Inhoud\n\n";
+      << wording::kRecomputed << " Elk getal verwijst met zijn nummer naar de herkomst van het getal.\n\n"
+      << "- " << wording::kScenario << ": " << markdown_escape(doc.scenario) << "\n"
+      << "- " << wording::kPeildatumInvoer << ": " << markdown_escape(doc.peildatum) << "\n"
+      << "- " << wording::kInputsDigest << ": " << code(doc.inputs_digest.substr(0, 16)) << "\n\n## Inhoud\n\n";
   for (const BuiltTable& t : doc.tables) out << "- [" << markdown_escape(t.caption) << "](#" << anchor_id(t.id) << ")\n";
-  out << "- [Herkomst van de getallen](#herkomst)\n- [Bronnen](#bronnen)\n\n";
+  out << "- [" << wording::kProvenance << "](#herkomst)\n- [" << wording::kSources << "](#bronnen)\n\n";
   for (const BuiltTable& t : doc.tables) table(out, doc, t);
 
-  out << "## <a id=\"herkomst\"></a>Herkomst van de getallen\n\n"
-      << "Elk getal in de tabellen verwijst naar zijn regel hieronder: de berekening met de regels waaruit ze "
-         "volgt, of voor een invoergegeven de bron.\n\n";
+  out << "## <a id=\"herkomst\"></a>" << wording::kProvenance << "\n\n" << wording::kProvenanceIntro << "\n\n";
   for (const ProvenanceEntry& e : doc.provenance) {
     const Quantity& q = *e.quantity;
     out << "- <a id=\"" << anchor_id(e.anchor) << "\"></a>**\\[" << e.mark << "\\]** " << markdown_escape(q.label)
@@ -163,16 +163,12 @@ std::string render_markdown(const Document& doc) {
     }
     out << "\n";
   }
-  out << "\n## <a id=\"bronnen\"></a>Bronnen\n\n";
+  out << "\n## <a id=\"bronnen\"></a>" << wording::kSources << "\n\n";
   for (const Source* s : doc.sources) {
     out << "- <a id=\"" << anchor_id("bron-" + s->id) << "\"></a>**" << markdown_escape(s->label) << "**. "
         << markdown_escape(s->reference);
     if (!s->url.empty()) out << " " << url(s->url);
-    if (!s->footnotes.empty()) {
-      out << " (voetnoot";
-      for (std::size_t i = 0; i < s->footnotes.size(); ++i) out << (i ? ", " : " ") << s->footnotes[i];
-      out << ")";
-    }
+    out << wording::footnotes_suffix(s->footnotes);
     out << "\n";
   }
   return out.str();

@@ -27,7 +27,7 @@ nlohmann::ordered_json expr_json(const Quantity& q, std::size_t& at) {
 
 }  // namespace
 
-std::string values_json(const std::string& scenario, const Results& results, const Inputs& inputs) {
+std::string values_json(const std::string& scenario, const Results& results, const SourceCatalog& inputs) {
   using nlohmann::ordered_json;
   ordered_json list = ordered_json::array();
   results.for_each([&](const Quantity& q) {

@@ -235,10 +235,13 @@ class Workbook {
 
     string(ws, 0, 0, t.caption, caption_);
     lxw_row_t row = 1;
-    auto section = [&](const std::vector<std::vector<BuiltCell>>& rows, bool header) {
+    // Each cell where its grid slot says it starts (a merged range covers the rest of its span).
+    auto section = [&](const std::vector<std::vector<BuiltCell>>& rows, const Grid& grid, bool header) {
       lxw_row_t first = row;
-      for (const auto& cells : rows) {
-        for (const BuiltCell& c : cells) {
+      for (const auto& slots : grid) {
+        for (const GridSlot& slot : slots) {
+          if (slot.kind != GridSlot::Kind::content) continue;
+          const BuiltCell& c = cell_at(rows, slot);
           cell(ws, first + static_cast<lxw_row_t>(c.row), static_cast<lxw_col_t>(c.col), c, header);
           if (c.colspan == 1 && static_cast<std::size_t>(c.col) < widths.size())
             widths[static_cast<std::size_t>(c.col)] = std::max(widths[static_cast<std::size_t>(c.col)], display_width(c.text) + 2);
@@ -246,9 +249,9 @@ class Workbook {
         ++row;
       }
     };
-    section(t.header, true);
+    section(t.header, t.header_grid, true);
     lxw_row_t body = row;
-    section(t.body, false);
+    section(t.body, t.body_grid, false);
     if (!t.notes.empty()) ++row;
     for (const std::string& n : t.notes) string(ws, row++, 0, n, note_);
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "document/build.h"
+#include "document/grid.h"
 #include "test_support.h"
 
 namespace zorgcap::test {
@@ -85,6 +86,7 @@ inline Document span_document() {
              make_cell(99, false, 2, 2, {number_run(doc, 1, 3833.11, "3.833"), text_run(" fte")}),
              make_cell(99, false, 2, 3, {text_run("@home")})}};
   t.notes = {"- een noot met 5% & _nadruk_"};
+  resolve_grid(t);
   doc.tables.push_back(std::move(t));
   return doc;
 }
