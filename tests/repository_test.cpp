@@ -42,7 +42,6 @@ struct Pending {
 };
 const std::vector<Pending>& pending() {
   static const std::vector<Pending> p = {
-      {"src/model/model.h", "shared/docs/MODEL" + kMd},  // → docs/MODEL.md
   };
   return p;
 }
