@@ -3,65 +3,26 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/utf8.h"
 #include "writers/pdf_anchors.h"
 
 namespace zorgcap::pdf {
 
 namespace {
 
-// The byte length of the UTF-8 sequence starting with `lead` (valid text assumed).
-std::size_t sequence_length(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if ((lead & 0xE0) == 0xC0) return 2;
-  if ((lead & 0xF0) == 0xE0) return 3;
-  return 4;
-}
-
 // Up to 40 bytes of valid text before `at`, for error messages.
 std::string excerpt_before(std::string_view s, std::size_t at) {
   std::size_t from = at > 40 ? at - 40 : 0;
-  while (from < at && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) ++from;
+  while (from < at && utf8::is_continuation(s[from])) ++from;
   return std::string(s.substr(from, at - from));
 }
 
 }  // namespace
 
 std::u32string decode_utf8(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  std::size_t i = 0;
-  auto fail = [&](std::size_t at) {
+  if (std::size_t at = utf8::first_invalid(s); at != std::string_view::npos)
     throw std::runtime_error("invalid UTF-8 at byte " + std::to_string(at) + " (after \"" + excerpt_before(s, at) + "\")");
-  };
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      out += static_cast<char32_t>(c);
-      ++i;
-      continue;
-    }
-    std::size_t n = 0;
-    char32_t cp = 0, least = 0;
-    if ((c & 0xE0) == 0xC0) {
-      n = 1, cp = c & 0x1F, least = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-      n = 2, cp = c & 0x0F, least = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-      n = 3, cp = c & 0x07, least = 0x10000;
-    } else {
-      fail(i);
-    }
-    if (i + n >= s.size()) fail(i);
-    for (std::size_t k = 1; k <= n; ++k) {
-      auto b = static_cast<unsigned char>(s[i + k]);
-      if ((b & 0xC0) != 0x80) fail(i);
-      cp = (cp << 6) | (b & 0x3F);
-    }
-    if (cp < least || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) fail(i);
-    out += cp;
-    i += n + 1;
-  }
-  return out;
+  return utf8::decode(s);
 }
 
 namespace {
@@ -164,7 +125,7 @@ std::vector<Word> break_word(const Word& word, double width, const Measure& m) {
     const Piece& p = word[i];
     std::size_t first = atoms.size();
     for (std::size_t b = 0; b < p.text.size();) {
-      std::size_t n = std::min(sequence_length(static_cast<unsigned char>(p.text[b])), p.text.size() - b);
+      std::size_t n = std::max<std::size_t>(utf8::sequence_length(p.text, b), 1);  // valid text: never 0
       std::string bytes = p.text.substr(b, n);
       atoms.push_back({i, bytes, m.text(bytes), false});
       b += n;
