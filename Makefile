@@ -24,6 +24,9 @@ report: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@# ctest prints nothing of a skipped test: show each skip's reason (its GTEST_SKIP message).
+	@grep -h -A1 ': Skipped$$' $(BUILD)/Testing/Temporary/LastTest.log 2>/dev/null | \
+	  grep -v -e ': Skipped$$' -e '^--$$' | sed 's/^/skipped test: /' || true
 	$(BUILD)/zorgcap reconcile --inputs inputs
 
 bench: build

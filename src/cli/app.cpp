@@ -7,6 +7,7 @@
 #include "cli/explain.h"
 #include "cli/diff_command.h"
 #include "cli/reconcile_command.h"
+#include "core/version.h"
 #include "cli/report_command.h"
 #include "inputs/load_inputs.h"
 #include "model/model.h"
@@ -223,7 +224,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       return kExitOk;
     }
     if (a == "--version") {
-      out << "zorgcap " << ZORGCAP_VERSION << "\n";
+      out << "zorgcap " << version() << "\n";
       return kExitOk;
     }
   }

@@ -14,6 +14,7 @@
 
 #include "cli/app.h"
 #include "core/atomic_file.h"
+#include "core/version.h"
 #include "core/output_dir.h"
 #include "core/sha256.h"
 #include "document/analysis_build.h"
@@ -57,8 +58,8 @@ FileDigests digest(const SourceTexts& texts) {
 
 std::string manifest_json(const Inputs& inputs, const FileDigests& inputs_digest, const FileDigests& all_files) {
   nlohmann::ordered_json j;
-  j["zorgcap_version"] = ZORGCAP_VERSION;
-  if (std::string(ZORGCAP_GIT_COMMIT).size() > 0) j["git_commit"] = ZORGCAP_GIT_COMMIT;
+  j["zorgcap_version"] = version();
+  if (*git_commit()) j["git_commit"] = git_commit();
   j["scenario"] = inputs.scenario;
   j["inputs_sha256"] = inputs_digest.combined;
   nlohmann::ordered_json files = nlohmann::ordered_json::array();

@@ -4,15 +4,7 @@
 
 namespace zorgcap {
 
-double NumberFormat::factor() const {
-  switch (scale) {
-    case Scale::number: return 1;
-    case Scale::percent: return 100;
-    case Scale::million: return 1e-6;
-    case Scale::thousand: return 1e-3;
-  }
-  return 1;
-}
+double NumberFormat::factor() const { return scale_factor(scale); }
 
 std::string NumberFormat::apply(double value) const { return format_nl(value * factor(), decimals); }
 

@@ -3,11 +3,13 @@
 #include <string>
 #include <string_view>
 
+#include "core/scale.h"
+
 namespace zorgcap {
 
 // How a template prints a number: a scale and a number of decimals (`n0`, `pct1`, `mln2`, `dzd0`).
 struct NumberFormat {
-  enum class Scale { number, percent, million, thousand };
+  using Scale = zorgcap::Scale;
   Scale scale = Scale::number;
   int decimals = 0;
 

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <sstream>
 
+#include "core/utf8.h"
+
 namespace zorgcap {
 
 namespace {
-
-bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // A position in a line: character `ch` (1-based, as columns count) starts at byte `byte`.
 struct CharPos {
@@ -19,7 +19,7 @@ struct CharPos {
 std::size_t advance(const std::string& s, CharPos& p, int n) {
   while (p.ch < n && p.byte < s.size()) {
     ++p.byte;
-    while (p.byte < s.size() && continuation(s[p.byte])) ++p.byte;
+    while (p.byte < s.size() && utf8::is_continuation(s[p.byte])) ++p.byte;
     ++p.ch;
   }
   return p.byte;
@@ -32,7 +32,7 @@ void Diagnostics::error(std::string file, Location where, std::string key, std::
   if (items_.size() >= kMaxKept) return;
   if (key.size() > kMaxKeyBytes) {
     std::size_t cut = kMaxKeyBytes;
-    while (cut > 0 && continuation(key[cut])) --cut;
+    while (cut > 0 && utf8::is_continuation(key[cut])) --cut;
     key = key.substr(0, cut) + "…";
   }
   items_.push_back({std::move(file), where, std::move(key), std::move(message)});
@@ -82,7 +82,7 @@ std::string Diagnostics::format(const std::vector<std::pair<std::string, std::st
       line_text = &source->second;
       line_number = d.where.line;
       line = source_line(*line_text, line_number);
-      line_chars = static_cast<int>(std::count_if(line.begin(), line.end(), [](char c) { return !continuation(c); }));
+      line_chars = static_cast<int>(utf8::count(line));
       cursor = {};
     }
     // A long line is shown as an excerpt around the column, marked with "…" where it is cut.
@@ -106,7 +106,7 @@ std::string Diagnostics::format(const std::vector<std::pair<std::string, std::st
     int col = 1;
     for (std::size_t i = 0; i < shown.size() && col < column; ++i) {
       unsigned char c = static_cast<unsigned char>(shown[i]);
-      if ((c & 0xC0) == 0x80) continue;
+      if (utf8::is_continuation(shown[i])) continue;
       out << (c == '\t' ? '\t' : ' ');
       ++col;
     }

@@ -8,7 +8,7 @@
 
 #include "core/suggest.h"
 #include "inputs/yaml_tree.h"
-#include "model/parameters.h"
+#include "inputs/parameter_specs.h"
 
 namespace zorgcap {
 namespace {

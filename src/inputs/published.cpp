@@ -4,16 +4,6 @@
 
 namespace zorgcap {
 
-double scale_factor(PrintScale s) {
-  switch (s) {
-    case PrintScale::een: return 1;
-    case PrintScale::procent: return 100;
-    case PrintScale::miljoen: return 1e-6;
-    case PrintScale::duizend: return 1e-3;
-  }
-  return 1;
-}
-
 std::optional<std::vector<PublishedNumber>> load_published(const std::string& path, Diagnostics& diags,
                                                            SourceTexts& texts) {
   std::string text;
@@ -53,10 +43,10 @@ std::optional<std::vector<PublishedNumber>> load_published(const std::string& pa
     p.quantity = str("quantity");
     p.bound = str("bound");
     std::string scale = str("scale");
-    if (scale == "procent") p.scale = PrintScale::procent;
-    else if (scale == "miljoen") p.scale = PrintScale::miljoen;
-    else if (scale == "duizend") p.scale = PrintScale::duizend;
-    else if (scale.empty() || scale == "een") p.scale = PrintScale::een;
+    if (scale == "procent") p.scale = Scale::percent;
+    else if (scale == "miljoen") p.scale = Scale::million;
+    else if (scale == "duizend") p.scale = Scale::thousand;
+    else if (scale.empty() || scale == "een") p.scale = Scale::number;
     else diags.error(path, e.value.find("scale")->where, e.key + ".scale", "unknown scale '" + scale + "'");
     if (!p.bound.empty() && p.bound != "min" && p.bound != "max")
       diags.error(path, e.value.find("bound")->where, e.key + ".bound", "bound must be min or max");

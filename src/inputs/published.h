@@ -4,13 +4,11 @@
 #include <string>
 #include <vector>
 
+#include "core/scale.h"
 #include "inputs/diagnostics.h"
 #include "inputs/load_inputs.h"
 
 namespace zorgcap {
-
-// How a printed number relates to its quantity's value.
-enum class PrintScale { een, procent, miljoen, duizend };
 
 // One number the report prints (inputs/published.yaml), and the quantity zorgcap computes for it.
 struct PublishedNumber {
@@ -24,13 +22,11 @@ struct PublishedNumber {
   std::string erratum;     // id of the explanation in MODEL.md (I1 …)
   std::string quantity;    // empty: not mapped
   std::string bound;       // "min", "max" or empty (single value)
-  PrintScale scale = PrintScale::een;
+  Scale scale = Scale::number;  // published.yaml: een, procent, duizend, miljoen
 };
 
 std::optional<std::vector<PublishedNumber>> load_published(const std::string& path, Diagnostics& diags,
                                                            SourceTexts& texts);
-
-double scale_factor(PrintScale s);
 
 // inputs/errata.yaml: a short Dutch explanation per inconsistency id (I1 …).
 std::optional<std::map<std::string, std::string>> load_errata(const std::string& path, Diagnostics& diags,

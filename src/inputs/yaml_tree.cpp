@@ -13,6 +13,8 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "core/utf8.h"
+
 namespace zorgcap::yaml {
 namespace {
 
@@ -25,7 +27,7 @@ Location to_location(const std::string& text, const YAML::Mark& mark) {
   if (pos > 0 && text[pos - 1] == '\n') line_start = pos;
   int col = 1;
   for (std::size_t i = line_start; i < pos; ++i)
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+    if (!utf8::is_continuation(text[i])) ++col;
   return {mark.line + 1, col};
 }
 
@@ -43,7 +45,7 @@ class Locator {
     for (; pos_ < pos; ++pos_) {
       if (text_[pos_] == '\n')
         col_ = 1;
-      else if ((static_cast<unsigned char>(text_[pos_]) & 0xC0) != 0x80)
+      else if (!utf8::is_continuation(text_[pos_]))
         ++col_;
     }
     return {mark.line + 1, col_};
@@ -65,7 +67,7 @@ Location location_of_offset(const std::string& text, std::size_t offset) {
     }
   int col = 1;
   for (std::size_t i = line_start; i < offset; ++i)
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+    if (!utf8::is_continuation(text[i])) ++col;
   return {line, col};
 }
 
@@ -315,23 +317,9 @@ std::string_view describe(const Node& node) {
 }
 
 std::size_t invalid_utf8_offset(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == 0) return i;
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return i;
-    std::uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (std::size_t k = 1; k < len; ++k) {
-      unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-    i += len;
-  }
-  return std::string_view::npos;
+  std::size_t bad = utf8::first_invalid(s);
+  std::size_t nul = s.substr(0, bad).find('\0');  // NUL is valid UTF-8 but not wanted either
+  return nul != std::string_view::npos ? nul : bad;
 }
 
 std::optional<double> parse_number(std::string_view t) {

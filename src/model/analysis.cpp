@@ -5,7 +5,7 @@
 #include <numeric>
 #include <random>
 
-#include "model/parameters.h"
+#include "inputs/parameter_specs.h"
 
 namespace zorgcap {
 namespace {

@@ -5,24 +5,11 @@
 #include <sstream>
 #include <vector>
 
+#include "core/utf8.h"
 #include "document/wording.h"
 
 namespace zorgcap {
 namespace {
-
-// One code point of UTF-8 at `i` (advancing `i`); an invalid byte comes back as U+FFFD.
-char32_t decode(std::string_view s, std::size_t& i) {
-  auto b = static_cast<unsigned char>(s[i++]);
-  if (b < 0x80) return b;
-  int extra = (b & 0xE0) == 0xC0 ? 1 : (b & 0xF0) == 0xE0 ? 2 : (b & 0xF8) == 0xF0 ? 3 : -1;
-  if (extra < 0) return 0xFFFD;
-  char32_t cp = b & (0x3F >> extra);
-  for (int k = 0; k < extra; ++k) {
-    if (i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) return 0xFFFD;
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
-  }
-  return cp;
-}
 
 std::string hex(char32_t cp, int width) {
   char buf[16];
@@ -84,7 +71,7 @@ std::vector<double> column_fractions(const BuiltTable& t) {
         if (c.colspan != 1 || static_cast<std::size_t>(c.col) >= n) continue;
         std::size_t longest = 0, cur = 0;
         for (std::size_t i = 0; i < c.text.size();) {
-          if (decode(c.text, i) == U'\n') longest = std::max(longest, cur), cur = 0; else ++cur;
+          if (utf8::next(c.text, i) == U'\n') longest = std::max(longest, cur), cur = 0; else ++cur;
         }
         longest = std::max(longest, cur);
         weight[static_cast<std::size_t>(c.col)] =
@@ -288,7 +275,7 @@ std::string latex_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 4);
   for (std::size_t i = 0; i < text.size();) {
-    char32_t cp = decode(text, i);
+    char32_t cp = utf8::next(text, i);
     char next = i < text.size() ? text[i] : '\0';
     switch (cp) {
       case U'&': out += "\\&"; break;

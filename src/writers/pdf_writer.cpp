@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "writers/pdf_layout.h"
+#include "writers/pdf_text.h"
 
 namespace zorgcap {
 namespace {

@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/utf8.h"
 #include "core/atomic_file.h"
 #include "core/rounding.h"
 #include "document/number_format.h"
@@ -22,16 +23,6 @@ namespace zorgcap {
 namespace {
 
 // ---- number cells ------------------------------------------------------------------------------
-
-// One code point of UTF-8 text at `i` (advancing `i`); invalid bytes come back as themselves.
-char32_t next_code_point(const std::string& s, std::size_t& i) {
-  auto b = static_cast<unsigned char>(s[i]);
-  int extra = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0;
-  char32_t cp = extra == 0 ? b : extra == 1 ? (b & 0x1F) : extra == 2 ? (b & 0x0F) : (b & 0x07);
-  ++i;
-  for (int k = 0; k < extra && i < s.size(); ++k, ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
-  return cp;
-}
 
 bool is_space(char32_t c) { return c == U' ' || c == 0xA0 || c == 0x202F || c == 0x2009; }
 bool is_letter(char32_t c) {
@@ -42,13 +33,13 @@ bool is_letter(char32_t c) {
 // most two words of letters ("fte", "miljoen uren"); spaces anywhere between.
 bool is_unit_affix(const std::string& prefix, const std::string& suffix) {
   for (std::size_t i = 0; i < prefix.size();) {
-    char32_t c = next_code_point(prefix, i);
+    char32_t c = utf8::next(prefix, i);
     if (!is_space(c) && c != 0x20AC) return false;
   }
   int words = 0;
   bool in_word = false, seen_word = false;
   for (std::size_t i = 0; i < suffix.size();) {
-    char32_t c = next_code_point(suffix, i);
+    char32_t c = utf8::next(suffix, i);
     if (is_space(c)) {
       in_word = false;
     } else if (c == U'%') {
@@ -183,7 +174,7 @@ std::time_t creation_time(const std::string& peildatum) {
 std::size_t display_width(const std::string& text) {
   std::size_t best = 0, cur = 0;
   for (std::size_t i = 0; i < text.size();) {
-    if (next_code_point(text, i) == U'\n') best = std::max(best, cur), cur = 0; else ++cur;
+    if (utf8::next(text, i) == U'\n') best = std::max(best, cur), cur = 0; else ++cur;
   }
   return std::max(best, cur);
 }

@@ -7,7 +7,7 @@
 
 #include <filesystem>
 
-#include "model/parameters.h"
+#include "inputs/parameter_specs.h"
 #include "test_support.h"
 
 namespace zorgcap {

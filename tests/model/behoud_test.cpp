@@ -1,4 +1,4 @@
-// Retention's rounded ratios (MODEL.md "Chapter 3: retention", I18): the report rounds the
+// Retention's rounded ratios (docs/MODEL.md "Chapter 3: retention", I18): the report rounds the
 // relieved-per-VS/PA ratios to 2 decimals and the relieved counts to whole persons before use.
 #include <gtest/gtest.h>
 

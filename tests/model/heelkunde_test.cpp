@@ -1,4 +1,4 @@
-// Case 1b's non-obvious parts (MODEL.md "Casus 1b"), with the report's inputs.
+// Case 1b's non-obvious parts (docs/MODEL.md "Casus 1b"), with the report's inputs.
 #include <gtest/gtest.h>
 
 #include "core/rounding.h"

@@ -1,4 +1,4 @@
-// Case 2's coaching share (MODEL.md "Casus 2"): coaching hours per 8-hour dienst.
+// Case 2's coaching share (docs/MODEL.md "Casus 2"): coaching hours per 8-hour dienst.
 #include <gtest/gtest.h>
 
 #include "test_support.h"

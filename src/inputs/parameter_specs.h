@@ -21,7 +21,8 @@ struct ParameterSpec {
   Domain domain;
 };
 
-// Every parameter the rekenmodel reads. inputs/baseline.yaml must define exactly these.
+// The schema of the inputs: every parameter the rekenmodel reads, with its unit and domain.
+// inputs/baseline.yaml must define exactly these; the model trusts the values it is given.
 std::span<const ParameterSpec> parameter_specs();
 const ParameterSpec* find_parameter_spec(std::string_view key);
 std::string_view domain_description(Domain d);

@@ -1,4 +1,4 @@
-#include "model/parameters.h"
+#include "inputs/parameter_specs.h"
 
 #include <algorithm>
 #include <array>

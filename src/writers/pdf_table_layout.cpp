@@ -1,0 +1,292 @@
+#include "writers/pdf_table_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+
+#include "writers/pdf_anchors.h"
+
+namespace zorgcap::pdf {
+
+namespace {
+
+// A cell's runs as rich text: each number with its mark. A "%" right after a number belongs to it:
+// the mark goes after the "%" ("19%¹", not "19¹%") and the link covers it.
+std::vector<Piece> cell_pieces(const BuiltCell& cell) {
+  if (cell.runs.empty()) return {Piece{cell.text, 0, false, {}}};
+  std::vector<Piece> out;
+  for (const BuiltRun& run : cell.runs) {
+    std::string_view text = run.text;
+    if (!out.empty() && out.back().superscript && text.substr(0, 1) == "%") {
+      out.back().text += '%';
+      text.remove_prefix(1);
+    }
+    if (run.is_number && run.number.mark > 0)
+      out.push_back(Piece{std::string(text), run.number.mark, true, {}});
+    else if (!text.empty())
+      out.push_back(Piece{std::string(text), 0, false, {}});
+  }
+  return out;
+}
+
+Font cell_font(const BuiltCell& cell) { return cell.header ? Font::bold : Font::regular; }
+
+int column_count(const BuiltTable& t) {
+  int n = std::max(t.columns, 0);
+  for (const auto* section : {&t.header, &t.body})
+    for (const auto& row : *section)
+      for (const BuiltCell& c : row) n = std::max(n, c.col + std::max(c.colspan, 1));
+  return n;
+}
+
+int span_of(int start, int span, int count) { return std::max(1, std::min(std::max(span, 1), count - start)); }
+
+// Distributes `extra` over widths[from, from+n), in proportion to `weights` (evenly if they are 0).
+void distribute(std::vector<double>& widths, const std::vector<double>& weights, int from, int n, double extra) {
+  double total = 0;
+  for (int c = from; c < from + n; ++c) total += weights[c];
+  for (int c = from; c < from + n; ++c) widths[c] += extra * (total > 0 ? weights[c] / total : 1.0 / n);
+}
+
+// Columns whose body cells are all numbers: right-aligned, and so are their single-column headers.
+std::vector<bool> numeric_columns(const BuiltTable& t, int columns) {
+  std::vector<int> numbers(columns, 0), others(columns, 0);
+  for (const auto& row : t.body)
+    for (const BuiltCell& c : row) {
+      if (c.col < 0 || c.col >= columns || c.colspan > 1 || c.text.empty()) continue;
+      (c.has_numbers() && !c.row_header ? numbers : others)[c.col]++;
+    }
+  std::vector<bool> out(columns);
+  for (int c = 0; c < columns; ++c) out[c] = numbers[c] > 0 && others[c] == 0;
+  return out;
+}
+
+double caption_height(const PageFlow& flow, const std::vector<Line>& caption) {
+  const Typography& type = flow.type();
+  return caption.empty() ? 0
+                         : static_cast<double>(caption.size()) * flow.line_height(Font::bold, type.caption) + type.caption_gap;
+}
+
+Section section(const PageFlow& flow, const std::vector<std::vector<BuiltCell>>& rows, int n,
+                const std::vector<double>& xs, const std::vector<bool>& numeric) {
+  const Typography& type = flow.type();
+  Section s;
+  int count = static_cast<int>(rows.size());
+  s.row_heights.assign(count, flow.line_height(Font::regular, type.cell) + 2 * type.cell_pad_y);
+  for (int r = 0; r < count; ++r)
+    for (const BuiltCell& c : rows[r]) {
+      if (c.col < 0 || c.col >= n) continue;
+      CellBox b;
+      b.cell = &c;
+      b.row = r;
+      b.col = c.col;
+      b.rowspan = span_of(r, c.rowspan, count);
+      b.colspan = span_of(c.col, c.colspan, n);
+      b.font = cell_font(c);
+      if (c.header)
+        b.align = b.colspan > 1 ? Align::center : numeric[c.col] ? Align::right : Align::left;
+      else
+        b.align = b.colspan == 1 && numeric[c.col] && !c.row_header ? Align::right : Align::left;
+      double text_width = xs[c.col + b.colspan] - xs[c.col] - 2 * type.cell_pad_x;
+      b.lines = flow.lines(cell_pieces(c), b.font, type.cell, text_width);
+      b.height = static_cast<double>(b.lines.size()) * flow.line_height(b.font, type.cell) + 2 * type.cell_pad_y;
+      s.cells.push_back(std::move(b));
+    }
+  for (const CellBox& b : s.cells)
+    if (b.rowspan == 1) s.row_heights[b.row] = std::max(s.row_heights[b.row], b.height);
+  std::vector<const CellBox*> spanning;
+  for (const CellBox& b : s.cells)
+    if (b.rowspan > 1) spanning.push_back(&b);
+  std::stable_sort(spanning.begin(), spanning.end(), [](auto* a, auto* b) { return a->rowspan < b->rowspan; });
+  for (const CellBox* b : spanning) {
+    double have = s.height(b->row, b->row + b->rowspan);
+    if (b->height > have + eps)
+      for (int r = b->row; r < b->row + b->rowspan; ++r) s.row_heights[r] += (b->height - have) / b->rowspan;
+  }
+  return s;
+}
+
+// Draws rows [from, to) of a section with their top at the cursor, and moves the cursor below them.
+// `top_rule`: draw the rule above the rows (not when they continue rows drawn just above them).
+// `shaded`: rows (by index) with a tinted background.
+void draw(PageFlow& flow, const Section& s, int from, int to, const std::vector<double>& xs, bool top_rule,
+          const std::vector<bool>& shaded = {}) {
+  const Typography& type = flow.type();
+  if (from >= to) return;
+  Page& p = flow.page();
+  double top = flow.y();
+  std::vector<double> row_top(to - from + 1, top);
+  for (int r = from; r < to; ++r) row_top[r - from + 1] = row_top[r - from] - s.row_heights[r];
+  double bottom = row_top.back();
+  if (top_rule) p.rules.push_back({xs.front(), top, xs.back(), top, type.rule});
+  p.rules.push_back({xs.front(), top, xs.front(), bottom, type.rule});
+  for (const CellBox& b : s.cells) {
+    if (b.row < from || b.row >= to) continue;
+    double x0 = xs[b.col], x1 = xs[b.col + b.colspan];
+    double y0 = row_top[b.row - from], y1 = row_top[b.row - from + b.rowspan];
+    if (b.cell->header) p.fills.push_back({Rect{x0, y1, x1, y0}, type.header_gray});
+    if (static_cast<std::size_t>(b.row) < shaded.size() && shaded[b.row])
+      p.fills.push_back({Rect{x0, y1, x1, y0}, 1, flow.options().colors.erratum});
+    p.rules.push_back({x0, y1, x1, y1, type.rule});
+    p.rules.push_back({x1, y0, x1, y1, type.rule});
+    double lh = flow.line_height(b.font, type.cell);
+    double baseline = y0 - type.cell_pad_y - flow.ascent(b.font, type.cell);
+    double inner = x1 - x0 - 2 * type.cell_pad_x;
+    for (const Line& l : b.lines) {
+      double offset = b.align == Align::right ? inner - l.width : b.align == Align::center ? (inner - l.width) / 2 : 0;
+      flow.emit_line(p, l, b.font, type.cell, x0 + type.cell_pad_x + std::max(0.0, offset), baseline);
+      baseline -= lh;
+    }
+  }
+  flow.down(top - bottom);
+}
+
+}  // namespace
+
+// Column widths, like a browser's automatic table layout:
+//  - each column's min-content width is its widest word (a number with its mark counts as one word)
+//    and its max-content width its widest unwrapped line, over the cells that span only that
+//    column; a spanning cell that needs more than its columns give widens them in proportion to
+//    their max-content widths;
+//  - if every column fits at max-content, the columns are widened in proportion to it to fill
+//    `available`;
+//  - else each column gets its min-content width plus a share of the remaining space in proportion
+//    to (max - min): columns with much text (row headers, explanations) get most of it, columns of
+//    short numbers keep their natural width;
+//  - if even the min-content widths do not fit, all are scaled down and over-long words are broken
+//    between characters.
+std::vector<double> column_widths(const BuiltTable& table, const FontMetrics& metrics, const Typography& type,
+                                  double available) {
+  int n = column_count(table);
+  if (n == 0) return {};
+  std::vector<double> mins(n, type.min_column), maxs(n, type.min_column);
+  struct Spanning {
+    int col, span;
+    ContentWidths w;
+  };
+  std::vector<Spanning> spanning;
+  double pad = 2 * type.cell_pad_x;
+  for (const auto* section : {&table.header, &table.body})
+    for (const auto& row : *section)
+      for (const BuiltCell& c : row) {
+        if (c.col < 0 || c.col >= n) continue;
+        ContentWidths w = content_widths(cell_pieces(c), cell_font(c), type.cell, metrics, type);
+        w.min += pad;
+        w.max += pad;
+        int span = span_of(c.col, c.colspan, n);
+        if (span == 1) {
+          mins[c.col] = std::max(mins[c.col], w.min);
+          maxs[c.col] = std::max(maxs[c.col], w.max);
+        } else {
+          spanning.push_back({c.col, span, w});
+        }
+      }
+  std::stable_sort(spanning.begin(), spanning.end(), [](const Spanning& a, const Spanning& b) { return a.span < b.span; });
+  for (const Spanning& s : spanning) {
+    double have_min = std::accumulate(mins.begin() + s.col, mins.begin() + s.col + s.span, 0.0);
+    if (s.w.min > have_min) distribute(mins, maxs, s.col, s.span, s.w.min - have_min);
+    double have_max = std::accumulate(maxs.begin() + s.col, maxs.begin() + s.col + s.span, 0.0);
+    if (s.w.max > have_max) distribute(maxs, maxs, s.col, s.span, s.w.max - have_max);
+  }
+  for (int c = 0; c < n; ++c) maxs[c] = std::max(maxs[c], mins[c]);
+  double sum_min = std::accumulate(mins.begin(), mins.end(), 0.0);
+  double sum_max = std::accumulate(maxs.begin(), maxs.end(), 0.0);
+  std::vector<double> widths(n);
+  if (sum_max <= available) {
+    for (int c = 0; c < n; ++c) widths[c] = maxs[c] * available / sum_max;
+  } else if (sum_min <= available) {
+    double share = (available - sum_min) / (sum_max - sum_min);
+    for (int c = 0; c < n; ++c) widths[c] = mins[c] + (maxs[c] - mins[c]) * share;
+  } else {
+    for (int c = 0; c < n; ++c) widths[c] = mins[c] * available / sum_min;
+  }
+  return widths;
+}
+
+TableFlow prepare_table(const PageFlow& flow, const BuiltTable& t, const std::string& caption,
+                        const std::string& continued) {
+  const Typography& type = flow.type();
+  TableFlow f;
+  f.landscape = flow.landscape();
+  const double width = flow.content_width();
+  const int n = column_count(t);
+  std::vector<double> widths = column_widths(t, flow.text().metrics(), type, width);
+  f.xs.assign(n + 1, flow.left());
+  for (int c = 0; c < n; ++c) f.xs[c + 1] = f.xs[c] + widths[c];
+
+  std::vector<bool> numeric = numeric_columns(t, n);
+  f.header = section(flow, t.header, n, f.xs, numeric);
+  f.body = section(flow, t.body, n, f.xs, numeric);
+  const double header_h = f.header.height(0, static_cast<int>(f.header.row_heights.size()));
+
+  // Unbreakable blocks of body rows: a rowspan ties rows together.
+  {
+    int rows = static_cast<int>(f.body.row_heights.size());
+    int start = 0, reach = 0;
+    std::vector<int> reach_of(rows, 0);
+    for (const CellBox& c : f.body.cells) reach_of[c.row] = std::max(reach_of[c.row], c.row + c.rowspan);
+    for (int r = 0; r < rows; ++r) {
+      reach = std::max({reach, reach_of[r], r + 1});
+      if (reach == r + 1) {
+        f.blocks.emplace_back(start, r + 1);
+        start = r + 1;
+      }
+    }
+  }
+
+  if (!caption.empty()) f.caption = flow.lines(caption, Font::bold, type.caption, width);
+  f.continued = flow.lines(continued, Font::bold, type.caption, width);
+  const bool ls = f.landscape;
+  const double full = flow.full_height(ls);
+  for (const auto& [from, to] : f.blocks) {
+    double need = caption_height(flow, f.continued) + header_h + f.body.height(from, to);
+    if (need > full + eps) {
+      std::string rows = to - from == 1 ? "body row " + std::to_string(from + 1)
+                                        : "body rows " + std::to_string(from + 1) + "–" + std::to_string(to) +
+                                              " (joined by a rowspan)";
+      const BuiltCell* first = t.body[from].empty() ? nullptr : &t.body[from].front();
+      throw std::runtime_error("PDF: " + table_anchor(t) + ": " + rows + (first ? " (" + first->id + ")" : "") +
+                               " is " + std::to_string(static_cast<int>(std::ceil(f.body.height(from, to)))) +
+                               " pt tall, but a " + (ls ? "landscape" : "portrait") + " page holds only " +
+                               std::to_string(static_cast<int>(full - caption_height(flow, f.continued) - header_h)) +
+                               " pt below the table header; shorten the text of that row or split it");
+    }
+  }
+  // The caption stays with the header and the first rows.
+  f.first_height = caption_height(flow, f.caption) + header_h +
+                   (f.blocks.empty() ? 0 : f.body.height(f.blocks[0].first, f.blocks[0].second));
+  return f;
+}
+
+// Draws a prepared table from the cursor: its caption, header, rows over as many pages as they
+// need (each later page starting with the continued caption and the header), then its notes.
+void flow_table(PageFlow& flow, const BuiltTable& t, const TableFlow& f) {
+  const Typography& type = flow.type();
+  if (!f.caption.empty()) {
+    flow.emit_lines(f.caption, Font::bold, type.caption, flow.left());
+    flow.down(type.caption_gap);
+  }
+  const int header_rows = static_cast<int>(f.header.row_heights.size());
+  draw(flow, f.header, 0, header_rows, f.xs, true);
+  bool rows_above = header_rows > 0;  // rows of this table directly above the cursor
+  for (const auto& [from, to] : f.blocks) {
+    if (f.body.height(from, to) > flow.remaining() + eps) {
+      flow.new_page(f.landscape);
+      flow.emit_lines(f.continued, Font::bold, type.caption, flow.left());
+      flow.down(type.caption_gap);
+      draw(flow, f.header, 0, header_rows, f.xs, true);
+      rows_above = header_rows > 0;
+    }
+    draw(flow, f.body, from, to, f.xs, !rows_above, f.shaded);
+    rows_above = true;
+  }
+  for (const std::string& note : t.notes) {
+    flow.down(3);
+    std::vector<Para> p{{flow.lines(note, Font::regular, type.small, flow.content_width()), Font::regular, type.small, 0, 0}};
+    flow.place(p);
+  }
+  flow.down(type.table_gap);
+}
+
+}  // namespace zorgcap::pdf

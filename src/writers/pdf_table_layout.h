@@ -1,0 +1,62 @@
+#pragma once
+// Tables in report.pdf: column widths from the cells' content, and tables flowing over pages. Rows
+// are never split (nor rows joined by a rowspan), header rows repeat on every page a table continues
+// on, and the caption stays with the header and the first rows.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "document/document.h"
+#include "writers/pdf_page_flow.h"
+
+namespace zorgcap::pdf {
+
+// Column widths (padding included) summing to `available`, derived from the cells' content: see
+// pdf_table_layout.cpp for the algorithm.
+std::vector<double> column_widths(const BuiltTable& table, const FontMetrics& metrics, const Typography& type,
+                                  double available);
+
+// A table's measured cells, the parts of a TableFlow.
+enum class Align { left, right, center };
+
+struct CellBox {
+  const BuiltCell* cell = nullptr;
+  int row = 0, col = 0, rowspan = 1, colspan = 1;
+  Font font = Font::regular;
+  Align align = Align::left;
+  std::vector<Line> lines;
+  double height = 0;  // content + padding
+};
+
+struct Section {
+  std::vector<CellBox> cells;       // in row order
+  std::vector<double> row_heights;  // one per row
+  double height(int from, int to) const {
+    double h = 0;
+    for (int r = from; r < to; ++r) h += row_heights[r];
+    return h;
+  }
+};
+
+// A table measured for the current page's width, ready to flow over pages.
+struct TableFlow {
+  std::vector<double> xs;  // column edges
+  Section header, body;
+  std::vector<std::pair<int, int>> blocks;  // unbreakable runs of body rows, [from, to)
+  std::vector<Line> caption;                // on the first page (none: a heading above says it)
+  std::vector<Line> continued;              // on every later page
+  std::vector<bool> shaded;                 // body rows with a tinted background
+  double first_height = 0;                  // caption, header and first block: kept together
+  bool landscape = false;
+};
+
+// Measures `t` for the current page of `flow`, with `caption` on its first page (none when empty)
+// and `continued` on every later one. Throws std::runtime_error for a row that cannot fit on a page.
+TableFlow prepare_table(const PageFlow& flow, const BuiltTable& t, const std::string& caption,
+                        const std::string& continued);
+
+// Draws a prepared table from the cursor: its caption, header, rows over as many pages as they
+// need (each later page starting with the continued caption and the header), then its notes.
+void flow_table(PageFlow& flow, const BuiltTable& t, const TableFlow& f);
+
+}  // namespace zorgcap::pdf

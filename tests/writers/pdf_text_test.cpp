@@ -1,0 +1,98 @@
+// Rich text: decoding, wrapping and measuring (pdf_text.h).
+// Fixed-width fake metrics: every character is half its size wide (10 characters at 10 pt = 50 pt).
+#include "writers/pdf_text.h"
+
+#include <gtest/gtest.h>
+
+#include "writers/pdf_layout.h"
+#include "writers/pdf_layout_fixtures.h"
+
+namespace zorgcap::pdf {
+namespace {
+
+using namespace fixtures;
+
+TEST(PdfText, WrapsAtSpacesWithinTheWidth) {
+  // 5 pt per character at 10 pt: 40 pt holds 8 characters.
+  EXPECT_EQ(wrap_plain("aaa bbb ccc", Font::regular, 10, 40, metrics),
+            (std::vector<std::string>{"aaa bbb", "ccc"}));
+  EXPECT_EQ(wrap_plain("aaa  bbb", Font::regular, 10, 1000, metrics), (std::vector<std::string>{"aaa bbb"}));
+  EXPECT_EQ(wrap_plain("", Font::regular, 10, 40, metrics), (std::vector<std::string>{""}));
+}
+
+TEST(PdfText, HonoursLineBreaks) {
+  EXPECT_EQ(wrap_plain("aa\nbb cc", Font::regular, 10, 1000, metrics), (std::vector<std::string>{"aa", "bb cc"}));
+  EXPECT_EQ(wrap_plain("a\n\nb", Font::regular, 10, 1000, metrics), (std::vector<std::string>{"a", "", "b"}));
+  EXPECT_EQ(wrap_plain("eerste regel die lang is\ntwee", Font::regular, 10, 60, metrics),
+            (std::vector<std::string>{"eerste regel", "die lang is", "twee"}));
+}
+
+TEST(PdfText, BreaksAnOverLongWordBetweenCharacters) {
+  EXPECT_EQ(wrap_plain("abcdefghij kl", Font::regular, 10, 20, metrics),
+            (std::vector<std::string>{"abcd", "efgh", "ij", "kl"}));
+  // UTF-8 characters are never cut in half.
+  EXPECT_EQ(wrap_plain("ëëëëë", Font::regular, 10, 10, metrics), (std::vector<std::string>{"ëë", "ëë", "ë"}));
+  // Narrower than one character: one character per line, and it ends.
+  EXPECT_EQ(wrap_plain("€–ë", Font::regular, 10, 1, metrics), (std::vector<std::string>{"€", "–", "ë"}));
+  EXPECT_EQ(wrap_plain("abc", Font::regular, 10, 0, metrics).size(), 3u);
+}
+
+TEST(PdfText, NoBreakAtANonBreakingSpace) {
+  EXPECT_EQ(wrap_plain("€\u00A0286 x", Font::regular, 10, 25, metrics), (std::vector<std::string>{"€\u00A0286", "x"}));
+}
+
+TEST(PdfText, KeepsANumberWithItsMark) {
+  // "Totaal " + "1.917" with mark 12: the mark adds 0.5 + 2 × 5.5 × 0.5 = 6 pt after the number.
+  std::vector<Piece> text{Piece{"Totaal ", 0, false, {}}, Piece{"1.917", 12, true, {}}, Piece{" fte", 0, false, {}}};
+  auto lines = wrap(text, Font::regular, 10, 1000, metrics, type);
+  ASSERT_EQ(lines.size(), 1u);
+  ASSERT_EQ(lines[0].fragments.size(), 3u);
+  EXPECT_EQ(lines[0].fragments[1].piece.text, "1.917");
+  EXPECT_DOUBLE_EQ(lines[0].fragments[1].x, 35);
+  EXPECT_DOUBLE_EQ(lines[0].fragments[2].x, 35 + 25 + 6);
+  EXPECT_DOUBLE_EQ(lines[0].width, 35 + 25 + 6 + 20);
+  // Too narrow for "1.917" + mark: the number goes to the next line whole, with its mark.
+  lines = wrap(text, Font::regular, 10, 50, metrics, type);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[1].fragments.at(0).piece.text, "1.917");
+  EXPECT_TRUE(lines[1].fragments.at(0).piece.superscript);
+}
+
+TEST(PdfText, RejectsInvalidUtf8) {
+  EXPECT_EQ(decode_utf8("ë€a"), (std::u32string{U'ë', U'€', U'a'}));
+  for (std::string bad : {"\xC3", "a\xC3(", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xFF"})
+    EXPECT_THROW(decode_utf8(bad), std::runtime_error) << bad;
+  Fixture f;
+  f.doc.tables.push_back(table(1, {"A", "B"}, 1));
+  f.doc.tables[0].body[0][1] = cell(0, 1, "kapot \xC3(");
+  try {
+    layout_document(f.doc, metrics);
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("tabel-1 cell r0/c1: invalid UTF-8"), std::string::npos) << e.what();
+  }
+}
+
+TEST(PdfText, ALinkedLabelWrapsLikeTextWithItsMarkAfterItsLastWord) {
+  // "aaa bbb ccc" linking to entry 7; the mark adds 0.5 + 2.75 pt after "ccc".
+  std::vector<Piece> text{Piece{"aaa bbb ccc", 7, true, {}}};
+  auto lines = wrap(text, Font::regular, 10, 40, metrics, type);
+  ASSERT_EQ(lines.size(), 2u);
+  ASSERT_EQ(lines[0].fragments.size(), 1u);  // one fragment per line: one link per line
+  EXPECT_EQ(lines[0].fragments[0].piece.text, "aaa bbb");
+  EXPECT_EQ(lines[0].fragments[0].piece.mark, 7);
+  EXPECT_FALSE(lines[0].fragments[0].piece.superscript);
+  ASSERT_EQ(lines[1].fragments.size(), 1u);
+  EXPECT_EQ(lines[1].fragments[0].piece.text, "ccc");
+  EXPECT_TRUE(lines[1].fragments[0].piece.superscript);
+  EXPECT_DOUBLE_EQ(lines[1].width, 15 + 0.5 + 2.75);
+
+  lines = wrap(text, Font::regular, 10, 1000, metrics, type);
+  ASSERT_EQ(lines.size(), 1u);
+  ASSERT_EQ(lines[0].fragments.size(), 1u);
+  EXPECT_EQ(lines[0].fragments[0].piece.text, "aaa bbb ccc");
+  EXPECT_TRUE(lines[0].fragments[0].piece.superscript);
+}
+
+}  // namespace
+}  // namespace zorgcap::pdf
