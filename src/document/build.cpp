@@ -170,17 +170,31 @@ Document build_document(const std::vector<TableTemplate>& templates, const Resul
     e.mark = marks.of(key);
     e.key = key;
     e.anchor = "q-" + key;
-    e.quantity = &q;
+    e.label = q.label;
+    e.unit = std::string(unit_name(q.unit));
+    e.note = q.note;
+    e.min = q.min;
+    e.max = q.max;
     e.value_text = describe_value(q);
     if (q.is_input) {
-      e.source = &inputs.sources.at(q.source);
+      e.source = inputs.sources.at(q.source);
     } else {
       e.formula_text = render_formula(q, [&](const std::string& k) { return results.at(k).label; });
+      render_formula_with(
+          q,
+          [&](std::size_t i) {
+            e.formula.push_back({"", static_cast<int>(i)});
+            return std::string();
+          },
+          [&](std::string_view text) {
+            if (!text.empty()) e.formula.push_back({std::string(text), -1});
+            return std::string();
+          });
       for (const std::string& op : q.operands) e.operand_marks.push_back(marks.of(op));
     }
     doc.provenance.push_back(std::move(e));
   }
-  for (const auto& [id, s] : inputs.sources) doc.sources.push_back(&s);
+  for (const auto& [id, s] : inputs.sources) doc.sources.push_back(s);
   return doc;
 }
 

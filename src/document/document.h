@@ -4,7 +4,6 @@
 #include <string>
 #include <vector>
 
-#include "core/results.h"
 #include "core/source.h"
 #include "document/bound.h"
 #include "document/number_format.h"
@@ -95,16 +94,26 @@ inline const BuiltCell& cell_at(const std::vector<std::vector<BuiltCell>>& secti
   return section[static_cast<std::size_t>(slot.row)][static_cast<std::size_t>(slot.index)];
 }
 
-// One entry of the appendix "Herkomst van de getallen".
+// A piece of a formula in words: literal text, or an operand (an index into operand_marks).
+struct FormulaPiece {
+  std::string text;
+  int operand = -1;  // >= 0: the operand, shown by its label (and linked to its entry)
+};
+
+// One entry of the appendix "Herkomst van de getallen": a copy of what writers show of the quantity.
 struct ProvenanceEntry {
   int mark = 0;  // 1-based, in order of first appearance in the tables, then the remaining ones by key
   std::string key;
   std::string anchor;  // "q-huisarts.vs.netto_fte"
-  const Quantity* quantity = nullptr;
+  std::string label;   // the quantity's label
+  std::string unit;    // its unit ("fte", "aandeel")
+  std::string note;    // an input's remark ("" for none)
+  double min = 0, max = 0;   // its values (unrounded)
   std::string value_text;    // "1.916,56 – 3.833,11 fte" (min – max)
   std::string formula_text;  // rendered with operand labels ("" for an input)
+  std::vector<FormulaPiece> formula;  // the same, in pieces, for writers that link the operands
   std::vector<int> operand_marks;  // the operands' entry marks, in formula order
-  const Source* source = nullptr;  // for an input
+  std::optional<Source> source;    // for an input
 };
 
 // A bar of a chart: a range between two values, already in the chart's display unit.
@@ -201,7 +210,7 @@ struct Document {
   std::string inputs_digest;  // sha256 of the input files, hex (short form shown to readers)
   std::vector<BuiltTable> tables;
   std::vector<ProvenanceEntry> provenance;  // ordered by mark
-  std::vector<const Source*> sources;       // all sources, by id
+  std::vector<Source> sources;              // all sources, by id
   std::vector<Chart> case_charts;           // one per case: capacity freed per profession
   std::vector<Chart> tornados;              // one per headline outcome
   std::optional<Uncertainty> uncertainty;   // with --montecarlo

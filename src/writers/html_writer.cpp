@@ -14,8 +14,8 @@ namespace {
 const ProvenanceEntry& entry(const Document& doc, int mark) { return doc.provenance[static_cast<std::size_t>(mark - 1)]; }
 
 std::string hover_title(const ProvenanceEntry& e) {
-  if (e.source) return e.quantity->label + " — invoer, bron: " + e.source->label;
-  return e.quantity->label + " = " + e.formula_text;
+  if (e.source) return e.label + " — invoer, bron: " + e.source->label;
+  return e.label + " = " + e.formula_text;
 }
 
 void cell(std::ostringstream& out, const Document& doc, const BuiltCell& c) {
@@ -129,25 +129,24 @@ void provenance(std::ostringstream& out, const Document& doc) {
   out << "<section class=\"appendix\" id=\"herkomst\">\n<h2>" << wording::kProvenance << "</h2>\n<p>"
       << wording::kProvenanceIntro << "</p>\n<ol class=\"provenance\">\n";
   for (const ProvenanceEntry& e : doc.provenance) {
-    const Quantity& q = *e.quantity;
     out << "<li id=\"" << html_escape(e.anchor) << "\" value=\"" << e.mark << "\"><span class=\"label\">"
-        << html_escape(q.label) << "</span> <code>" << html_escape(e.key) << "</code><br>\n= " << html_escape(e.value_text);
+        << html_escape(e.label) << "</span> <code>" << html_escape(e.key) << "</code><br>\n= " << html_escape(e.value_text);
     if (e.source) {
       out << "<br>\n<span class=\"kind\">invoer</span> bron: <a href=\"#bron-" << html_escape(e.source->id) << "\">"
           << html_escape(e.source->label) << "</a>";
       if (!e.source->url.empty())
         out << " (<a href=\"" << html_escape(e.source->url) << "\">" << html_escape(e.source->url) << "</a>)";
-      if (!q.note.empty()) out << "<br>\n<span class=\"kind\">noot</span> " << html_escape(q.note);
+      if (!e.note.empty()) out << "<br>\n<span class=\"kind\">noot</span> " << html_escape(e.note);
     } else {
-      out << "<br>\n<span class=\"kind\">berekening</span> = "
-          << render_formula_with(
-                 q,
-                 [&](std::size_t i) {
-                   const ProvenanceEntry& op = entry(doc, e.operand_marks[i]);
-                   return "<a href=\"#" + html_escape(op.anchor) + "\">" + html_escape(op.quantity->label) + "</a> [" +
-                          std::to_string(op.mark) + "]";
-                 },
-                 [](std::string_view text) { return html_escape(text); });
+      out << "<br>\n<span class=\"kind\">berekening</span> = ";
+      for (const FormulaPiece& p : e.formula) {
+        if (p.operand < 0) {
+          out << html_escape(p.text);
+          continue;
+        }
+        const ProvenanceEntry& op = entry(doc, e.operand_marks[static_cast<std::size_t>(p.operand)]);
+        out << "<a href=\"#" << html_escape(op.anchor) << "\">" << html_escape(op.label) << "</a> [" << op.mark << "]";
+      }
     }
     out << "</li>\n";
   }
@@ -156,11 +155,11 @@ void provenance(std::ostringstream& out, const Document& doc) {
 
 void sources(std::ostringstream& out, const Document& doc) {
   out << "<section class=\"appendix\" id=\"bronnen\">\n<h2>" << wording::kSources << "</h2>\n<ul class=\"sources\">\n";
-  for (const Source* s : doc.sources) {
-    out << "<li id=\"bron-" << html_escape(s->id) << "\"><b>" << html_escape(s->label) << "</b>. "
-        << html_escape(s->reference);
-    if (!s->url.empty()) out << " <a href=\"" << html_escape(s->url) << "\">" << html_escape(s->url) << "</a>";
-    out << wording::footnotes_suffix(s->footnotes) << "</li>\n";
+  for (const Source& s : doc.sources) {
+    out << "<li id=\"bron-" << html_escape(s.id) << "\"><b>" << html_escape(s.label) << "</b>. "
+        << html_escape(s.reference);
+    if (!s.url.empty()) out << " <a href=\"" << html_escape(s.url) << "\">" << html_escape(s.url) << "</a>";
+    out << wording::footnotes_suffix(s.footnotes) << "</li>\n";
   }
   out << "</ul>\n</section>\n";
 }

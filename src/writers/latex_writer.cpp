@@ -204,14 +204,16 @@ const ProvenanceEntry& entry(const Document& doc, int mark) { return doc.provena
 
 // The quantity's formula: its text escaped, each operand its label and a link to its entry.
 std::string formula(const Document& doc, const ProvenanceEntry& e) {
-  return render_formula_with(
-      *e.quantity,
-      [&](std::size_t i) {
-        if (i >= e.operand_marks.size()) return std::string("?");
-        const ProvenanceEntry& op = entry(doc, e.operand_marks[i]);
-        return latex_escape(op.quantity->label) + "~\\hyperlink{q-" + latex_label(op.key) + "}{[" + std::to_string(op.mark) + "]}";
-      },
-      [](std::string_view text) { return latex_escape(std::string(text)); });
+  std::string out;
+  for (const FormulaPiece& p : e.formula) {
+    if (p.operand < 0) {
+      out += latex_escape(p.text);
+      continue;
+    }
+    const ProvenanceEntry& op = entry(doc, e.operand_marks.at(static_cast<std::size_t>(p.operand)));
+    out += latex_escape(op.label) + "~\\hyperlink{q-" + latex_label(op.key) + "}{[" + std::to_string(op.mark) + "]}";
+  }
+  return out;
 }
 
 std::string document(const Document& doc) {
@@ -243,13 +245,12 @@ std::string document(const Document& doc) {
       << "Elk getal in de tabellen verwijst met zijn nummer naar zijn regel hieronder: de berekening met de regels "
          "waaruit ze volgt, of voor een invoergegeven de bron.\n\n{\\raggedright\n";
   for (const ProvenanceEntry& e : doc.provenance) {
-    const Quantity& q = *e.quantity;
-    out << "\\hypertarget{q-" << latex_label(e.key) << "}{\\textbf{[" << e.mark << "]}}~\\textbf{" << latex_escape(q.label)
+    out << "\\hypertarget{q-" << latex_label(e.key) << "}{\\textbf{[" << e.mark << "]}}~\\textbf{" << latex_escape(e.label)
         << "} (\\texttt{" << latex_escape(e.key) << "})\\\\*\n= " << latex_escape(e.value_text) << "\\\\*\n";
     if (e.source) {
       out << "\\emph{invoer}, bron: \\hyperlink{bron-" << latex_label(e.source->id) << "}{" << latex_escape(e.source->label)
           << "}";
-      if (!q.note.empty()) out << "\\\\*\n\\emph{noot}: " << latex_escape(q.note);
+      if (!e.note.empty()) out << "\\\\*\n\\emph{noot}: " << latex_escape(e.note);
       if (!e.source->url.empty()) out << "\\\\*\n\\url{" << latex_url(e.source->url) << "}";
     } else {
       out << "\\emph{berekening}: " << formula(doc, e);
@@ -258,11 +259,11 @@ std::string document(const Document& doc) {
   }
   out << "}\n\n\\section*{" << wording::kSources << "}\n\\addcontentsline{toc}{section}{" << wording::kSources
       << "}\n{\\raggedright\n";
-  for (const Source* s : doc.sources) {
-    out << "\\hypertarget{bron-" << latex_label(s->id) << "}{\\textbf{" << latex_escape(s->label) << "}}. "
-        << latex_escape(s->reference);
-    if (!s->url.empty()) out << " \\url{" << latex_url(s->url) << "}";
-    out << wording::footnotes_suffix(s->footnotes);
+  for (const Source& s : doc.sources) {
+    out << "\\hypertarget{bron-" << latex_label(s.id) << "}{\\textbf{" << latex_escape(s.label) << "}}. "
+        << latex_escape(s.reference);
+    if (!s.url.empty()) out << " \\url{" << latex_url(s.url) << "}";
+    out << wording::footnotes_suffix(s.footnotes);
     out << "\\par\\smallskip\n";
   }
   out << "}\n\n\\end{document}\n";

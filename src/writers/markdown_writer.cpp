@@ -97,14 +97,16 @@ void table(std::ostringstream& out, const Document& doc, const BuiltTable& t) {
 
 // The quantity's formula: its text escaped, each operand its label with a link to its entry.
 std::string formula(const Document& doc, const ProvenanceEntry& e) {
-  return render_formula_with(
-      *e.quantity,
-      [&](std::size_t i) {
-        if (i >= e.operand_marks.size()) return std::string("?");
-        const ProvenanceEntry& op = entry(doc, e.operand_marks[i]);
-        return markdown_escape(op.quantity->label) + mark_link(op);
-      },
-      [](std::string_view text) { return markdown_escape(std::string(text)); });
+  std::string out;
+  for (const FormulaPiece& p : e.formula) {
+    if (p.operand < 0) {
+      out += markdown_escape(p.text);
+      continue;
+    }
+    const ProvenanceEntry& op = entry(doc, e.operand_marks.at(static_cast<std::size_t>(p.operand)));
+    out += markdown_escape(op.label) + mark_link(op);
+  }
+  return out;
 }
 
 std::string code(const std::string& s) {
@@ -151,24 +153,23 @@ std::string render_markdown(const Document& doc) {
 
   out << "## <a id=\"herkomst\"></a>" << wording::kProvenance << "\n\n" << wording::kProvenanceIntro << "\n\n";
   for (const ProvenanceEntry& e : doc.provenance) {
-    const Quantity& q = *e.quantity;
-    out << "- <a id=\"" << anchor_id(e.anchor) << "\"></a>**\\[" << e.mark << "\\]** " << markdown_escape(q.label)
+    out << "- <a id=\"" << anchor_id(e.anchor) << "\"></a>**\\[" << e.mark << "\\]** " << markdown_escape(e.label)
         << " (" << code(e.key) << ")<br>= " << markdown_escape(e.value_text) << "<br>";
     if (e.source) {
       out << "*invoer*, bron: [" << markdown_escape(e.source->label) << "](#" << anchor_id("bron-" + e.source->id) << ")";
       if (!e.source->url.empty()) out << " " << url(e.source->url);
-      if (!q.note.empty()) out << "<br>*noot*: " << markdown_escape(q.note);
+      if (!e.note.empty()) out << "<br>*noot*: " << markdown_escape(e.note);
     } else {
       out << "*berekening*: " << formula(doc, e);
     }
     out << "\n";
   }
   out << "\n## <a id=\"bronnen\"></a>" << wording::kSources << "\n\n";
-  for (const Source* s : doc.sources) {
-    out << "- <a id=\"" << anchor_id("bron-" + s->id) << "\"></a>**" << markdown_escape(s->label) << "**. "
-        << markdown_escape(s->reference);
-    if (!s->url.empty()) out << " " << url(s->url);
-    out << wording::footnotes_suffix(s->footnotes);
+  for (const Source& s : doc.sources) {
+    out << "- <a id=\"" << anchor_id("bron-" + s.id) << "\"></a>**" << markdown_escape(s.label) << "**. "
+        << markdown_escape(s.reference);
+    if (!s.url.empty()) out << " " << url(s.url);
+    out << wording::footnotes_suffix(s.footnotes);
     out << "\n";
   }
   return out.str();

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "writers/pdf_anchors.h"
 
 namespace zorgcap::pdf {
 
@@ -43,50 +42,39 @@ BuiltTable built_table(const std::string& id, const std::vector<std::string>& co
   return t;
 }
 
-// Casus | Uitkomst | Rapport (min – max) | P5 | P50 | P95; the outcome links to its appendix entry.
 }  // namespace
 
-BuiltTable uncertainty_table(const Uncertainty& u) {
-  BuiltTable t = built_table(uncertainty_anchor, {"Casus", "Uitkomst", "Rapport (min – max)", "P5", "P50", "P95"});
-  for (const UncertaintyRow& r : u.rows) {
-    int row = static_cast<int>(t.body.size());
-    const std::string& id = t.id;
+BuiltTable appendix_built_table(const AppendixTable& t) {
+  BuiltTable out = built_table(t.anchor, t.columns);
+  out.landscape = t.landscape;
+  const std::string nbsp = "\u00A0";
+  for (const AppendixRow& row : t.rows) {
+    int r = static_cast<int>(out.body.size());
     std::vector<BuiltCell> cells;
-    cells.push_back(built_cell(id, row, 0, {text_run(r.group)}, false));
-    cells.push_back(built_cell(id, row, 1, {r.mark > 0 ? value_run(r.label, r.mark) : text_run(r.label)}, false, true));
-    // No break inside a range: "-18,05 – -21,97 mln euro" stays on one line (no-break spaces).
-    const std::string nbsp = "\u00A0";
-    std::string unit = r.unit;
-    for (std::size_t at; (at = unit.find(' ')) != std::string::npos;) unit.replace(at, 1, nbsp);
-    cells.push_back(built_cell(id, row, 2,
-                               {value_run(r.min_text), text_run(nbsp + "–" + nbsp), value_run(r.max_text),
-                                text_run(unit.empty() ? "" : nbsp + unit)},
-                               false));
-    cells.push_back(built_cell(id, row, 3, {value_run(r.p5_text)}, false));
-    cells.push_back(built_cell(id, row, 4, {value_run(r.p50_text)}, false));
-    cells.push_back(built_cell(id, row, 5, {value_run(r.p95_text)}, false));
-    t.body.push_back(std::move(cells));
+    for (const AppendixCell& c : row.cells) {
+      std::vector<BuiltRun> runs;
+      bool after_text = false;  // adjacent text runs become one
+      for (const AppendixRun& run : c.runs) {
+        std::string text = run.style == AppendixRun::Style::label ? run.text + ":" : run.text;
+        // Kept together: no-break spaces ("-18,05 – -21,97 mln euro" stays on one line).
+        if (c.keep_together)
+          for (std::size_t at; (at = text.find(' ')) != std::string::npos;) text.replace(at, 1, nbsp);
+        if (run.style == AppendixRun::Style::value) {
+          runs.push_back(value_run(std::move(text), run.mark));
+          after_text = false;
+        } else if (after_text) {
+          runs.back().text += text;
+        } else {
+          runs.push_back(text_run(std::move(text)));
+          after_text = true;
+        }
+      }
+      if (runs.empty()) runs.push_back(text_run(""));
+      cells.push_back(built_cell(t.anchor, r, static_cast<int>(cells.size()), std::move(runs), false, c.row_header));
+    }
+    out.body.push_back(std::move(cells));
   }
-  return t;
-}
-
-// Plaats | Rapport | zorgcap | Status | Toelichting; zorgcap's value links to its appendix entry.
-BuiltTable reconciliation_table(const ReconciliationSummary& s) {
-  BuiltTable t = built_table(reconciliation_anchor, {"Plaats", "Rapport", "zorgcap", "Status", "Toelichting"});
-  t.landscape = true;  // the places (ids up to ~50 characters) and the explanations need the width
-  for (const ReconciliationRow& r : s.rows) {
-    int row = static_cast<int>(t.body.size());
-    const std::string& id = t.id;
-    std::string where = r.where.empty() ? r.id : r.id.empty() ? r.where : r.where + " " + r.id;
-    std::vector<BuiltCell> cells;
-    cells.push_back(built_cell(id, row, 0, {text_run(where)}, false, true));
-    cells.push_back(built_cell(id, row, 1, {value_run(r.printed)}, false));
-    cells.push_back(built_cell(id, row, 2, {value_run(r.computed, std::max(r.mark, 0))}, false));
-    cells.push_back(built_cell(id, row, 3, {text_run(r.status)}, false));
-    cells.push_back(built_cell(id, row, 4, {text_run(r.erratum.empty() ? "" : r.erratum + ": " + r.explanation)}, false));
-    t.body.push_back(std::move(cells));
-  }
-  return t;
+  return out;
 }
 
 }  // namespace zorgcap::pdf

@@ -1,14 +1,13 @@
 #pragma once
-// The analyses' tables, built as BuiltTables from the Document so they are laid out like the
+// The Document's appendix tables as BuiltTables so they are laid out like the
 // report's tables (header repeated on every page).
 #include "document/document.h"
 
 namespace zorgcap::pdf {
 
-// Casus | Uitkomst | Rapport (min – max) | P5 | P50 | P95; the outcome links to its appendix entry.
-BuiltTable uncertainty_table(const Uncertainty& u);
-
-// Plaats | Rapport | zorgcap | Status | Toelichting; zorgcap's value links to its appendix entry.
-BuiltTable reconciliation_table(const ReconciliationSummary& s);
+// An appendix part's table (Monte Carlo, Verantwoording) as a BuiltTable: each value a number
+// run (linked when it has a mark), a label followed by ":", the rest plain text; a cell kept
+// together gets no-break spaces.
+BuiltTable appendix_built_table(const AppendixTable& t);
 
 }  // namespace zorgcap::pdf

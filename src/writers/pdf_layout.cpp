@@ -4,6 +4,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "document/wording.h"
 #include "writers/pdf_appendix_tables.h"
 #include "writers/pdf_chart_layout.h"
 #include "writers/pdf_page_flow.h"
@@ -31,10 +32,10 @@ class Composer : PageFlow {
     check_document();
     title_page();
     for (const BuiltTable& t : doc_.tables) table(t);
-    charts(doc_.case_charts, "Figuren per casus", figures_anchor);
-    uncertainty();
-    charts(doc_.tornados, "Gevoeligheid van de uitkomsten", sensitivity_anchor);
-    reconciliation();
+    charts(doc_.case_charts, wording::kFigures, figures_anchor);
+    appendix_part(doc_.uncertainty_table);
+    charts(doc_.tornados, wording::kSensitivity, sensitivity_anchor);
+    appendix_part(doc_.reconciliation_table);
     appendix();
     sources();
     footers();
@@ -65,10 +66,10 @@ class Composer : PageFlow {
       check_utf8(e.key, where);
       check_utf8(e.value_text, where);
       check_utf8(e.formula_text, where);
-      if (e.quantity) check_utf8(e.quantity->label, where), check_utf8(e.quantity->note, where);
+      check_utf8(e.label, where);
+      check_utf8(e.note, where);
     }
-    for (const Source* s : doc_.sources)
-      if (s) check_utf8(s->label + s->reference + s->url, "source " + s->id);
+    for (const Source& s : doc_.sources) check_utf8(s.label + s.reference + s.url, "source " + s.id);
     for (const ProvenanceEntry& e : doc_.provenance)
       if (e.source) check_utf8(e.source->label + e.source->url, "source " + e.source->id);
     for (const auto* charts : {&doc_.case_charts, &doc_.tornados})
@@ -80,15 +81,15 @@ class Composer : PageFlow {
           for (const std::string* text : {&b.label, &b.detail, &b.from_text, &b.to_text})
             check_utf8(*text, where + " bar " + b.key);
       }
-    if (doc_.uncertainty)
-      for (const UncertaintyRow& r : doc_.uncertainty->rows)
-        for (const std::string* text : {&r.label, &r.group, &r.unit, &r.min_text, &r.max_text, &r.p5_text, &r.p50_text,
-                                        &r.p95_text})
-          check_utf8(*text, "Monte Carlo row " + r.key);
-    if (doc_.reconciliation)
-      for (const ReconciliationRow& r : doc_.reconciliation->rows)
-        for (const std::string* text : {&r.id, &r.where, &r.printed, &r.computed, &r.status, &r.erratum, &r.explanation})
-          check_utf8(*text, "Verantwoording row " + r.id);
+    for (const auto* part : {&doc_.uncertainty_table, &doc_.reconciliation_table}) {
+      if (!*part) continue;
+      const AppendixTable& t = **part;
+      for (const std::string* text : {&t.heading, &t.intro, &t.summary}) check_utf8(*text, t.heading);
+      for (const std::string& c : t.columns) check_utf8(c, t.heading + " column");
+      for (std::size_t r = 0; r < t.rows.size(); ++r)
+        for (const AppendixCell& c : t.rows[r].cells)
+          for (const AppendixRun& run : c.runs) check_utf8(run.text, t.heading + " row " + std::to_string(r + 1));
+    }
   }
 
   void title_page() {
@@ -122,12 +123,12 @@ class Composer : PageFlow {
       p.texts.push_back({"", Font::regular, t_.body, left() + w, top - ascent(Font::regular, t_.body) - (count - 1) * lh});
     };
     for (const BuiltTable& t : doc_.tables) entry(t.caption, table_anchor(t));
-    if (!doc_.case_charts.empty()) entry("Figuren per casus", figures_anchor);
-    if (doc_.uncertainty) entry("Onzekerheid (Monte Carlo)", uncertainty_anchor);
-    if (!doc_.tornados.empty()) entry("Gevoeligheid van de uitkomsten", sensitivity_anchor);
-    if (doc_.reconciliation) entry("Verantwoording", reconciliation_anchor);
-    entry("Herkomst van de getallen", appendix_anchor);
-    entry("Bronnen", sources_anchor);
+    if (!doc_.case_charts.empty()) entry(wording::kFigures, figures_anchor);
+    if (doc_.uncertainty_table) entry(doc_.uncertainty_table->heading, doc_.uncertainty_table->anchor);
+    if (!doc_.tornados.empty()) entry(wording::kSensitivity, sensitivity_anchor);
+    if (doc_.reconciliation_table) entry(doc_.reconciliation_table->heading, doc_.reconciliation_table->anchor);
+    entry(wording::kProvenance, appendix_anchor);
+    entry(wording::kSources, sources_anchor);
   }
 
   void table(const BuiltTable& t) {
@@ -192,43 +193,23 @@ class Composer : PageFlow {
     flow_table(*this, t, f);
   }
 
-  void uncertainty() {
-    if (!doc_.uncertainty) return;
-    const Uncertainty& u = *doc_.uncertainty;
-    std::string text = std::to_string(u.draws) +
-                       " trekkingen; elke parameter met een bereik onafhankelijk getrokken (" +
-                       (u.distribution == "uniform" ? "uniform" : "driehoeksverdeling, top in het midden") +
-                       "), de andere op hun waarde; seed " + std::to_string(u.seed) + ".";
-    BuiltTable t = uncertainty_table(u);
-    table_part("Onzekerheid (Monte Carlo)", uncertainty_anchor, {{text, Font::regular, 8}}, t, {});
-  }
-
-  void reconciliation() {
-    if (!doc_.reconciliation) return;
-    const ReconciliationSummary& s = *doc_.reconciliation;
-    std::vector<Intro> intro{
-        {"Elk getal dat het rapport afdrukt, naast de waarde die zorgcap berekent (afgerond zoals het "
-         "rapport). Waar het rapport zichzelf tegenspreekt, geeft zorgcap de consistente waarde; de "
-         "toelichting staat erbij.",
-         Font::regular, 6},
-        {"Gereproduceerd: " + std::to_string(s.reproduced) + " van " + std::to_string(s.total) +
-             "; verklaarde afwijkingen (inconsistenties in het rapport): " + std::to_string(s.explained) +
-             "; onverklaard: " + std::to_string(s.unexplained) + "; niet gekoppeld: " + std::to_string(s.unmapped) +
-             ".",
-         Font::bold, 8}};
-    BuiltTable t = reconciliation_table(s);
+  // "Onzekerheid (Monte Carlo)" and "Verantwoording", as the Document gives them.
+  void appendix_part(const std::optional<AppendixTable>& t) {
+    if (!t) return;
+    std::vector<Intro> intro{{t->intro, Font::regular, t->summary.empty() ? 8.0 : 6.0}};
+    if (!t->summary.empty()) intro.push_back({t->summary, Font::bold, 8});
     std::vector<bool> shaded;
-    for (const ReconciliationRow& r : s.rows) shaded.push_back(!r.erratum.empty());
-    table_part("Verantwoording", reconciliation_anchor, intro, t, std::move(shaded));
+    for (const AppendixRow& r : t->rows) shaded.push_back(r.highlight);
+    table_part(t->heading, t->anchor, intro, appendix_built_table(*t), std::move(shaded));
   }
 
   void appendix() {
     new_page(false);
     double w = content_width();
     anchor(appendix_anchor);
-    layout_.bookmarks.push_back({"Herkomst van de getallen", appendix_anchor});
+    layout_.bookmarks.push_back({wording::kProvenance, appendix_anchor});
     std::vector<Para> head{
-        {lines(std::string("Herkomst van de getallen"), Font::bold, t_.heading, w), Font::bold, t_.heading, 0, 6},
+        {lines(std::string(wording::kProvenance), Font::bold, t_.heading, w), Font::bold, t_.heading, 0, 6},
         {lines(std::string("Elk getal in de tabellen draagt een klein nummer. Onder dat nummer staat hier hoe het "
                             "getal is verkregen: uit een bron, of berekend uit andere getallen (met hun nummers)."),
                Font::regular, t_.body, w),
@@ -240,7 +221,7 @@ class Composer : PageFlow {
     const double indent = metrics_.width(std::to_string(widest), Font::bold, t_.body) + 8;
     const double tw = w - indent;
     for (const ProvenanceEntry& e : doc_.provenance) {
-      std::string label = e.quantity && !e.quantity->label.empty() ? e.quantity->label : e.key;
+      std::string label = !e.label.empty() ? e.label : e.key;
       std::vector<Para> block;
       block.push_back({lines(label, Font::bold, t_.body, tw), Font::bold, t_.body, indent, 0});
       block.push_back({lines(e.key, Font::regular, t_.small, tw), Font::regular, t_.small, indent, 1});
@@ -261,8 +242,8 @@ class Composer : PageFlow {
         if (!e.source->url.empty())
           block.push_back({lines(url_pieces(e.source->url), Font::regular, t_.small, tw), Font::regular, t_.small, indent, 0});
       }
-      if (e.quantity && !e.quantity->note.empty())
-        block.push_back({lines("Toelichting: " + e.quantity->note, Font::regular, t_.body, tw), Font::regular, t_.body,
+      if (!e.note.empty())
+        block.push_back({lines("Toelichting: " + e.note, Font::regular, t_.body, tw), Font::regular, t_.body,
                          indent, 0});
       block.back().space_after = 7;
       auto [page_index, top] = place(block);
@@ -282,17 +263,16 @@ class Composer : PageFlow {
     new_page(false);
     double w = content_width();
     anchor(sources_anchor);
-    layout_.bookmarks.push_back({"Bronnen", sources_anchor});
-    std::vector<Para> head{{lines(std::string("Bronnen"), Font::bold, t_.heading, w), Font::bold, t_.heading, 0, 8}};
+    layout_.bookmarks.push_back({wording::kSources, sources_anchor});
+    std::vector<Para> head{{lines(std::string(wording::kSources), Font::bold, t_.heading, w), Font::bold, t_.heading, 0, 8}};
     place(head);
-    for (const Source* s : doc_.sources) {
-      if (!s) continue;
+    for (const Source& s : doc_.sources) {
       std::vector<Para> block;
-      block.push_back({lines(s->label.empty() ? s->id : s->label, Font::bold, t_.body, w), Font::bold, t_.body, 0, 0});
-      if (!s->reference.empty())
-        block.push_back({lines(s->reference, Font::regular, t_.body, w), Font::regular, t_.body, 0, 0});
-      if (!s->url.empty())
-        block.push_back({lines(url_pieces(s->url), Font::regular, t_.small, w), Font::regular, t_.small, 0, 0});
+      block.push_back({lines(s.label.empty() ? s.id : s.label, Font::bold, t_.body, w), Font::bold, t_.body, 0, 0});
+      if (!s.reference.empty())
+        block.push_back({lines(s.reference, Font::regular, t_.body, w), Font::regular, t_.body, 0, 0});
+      if (!s.url.empty())
+        block.push_back({lines(url_pieces(s.url), Font::regular, t_.small, w), Font::regular, t_.small, 0, 0});
       block.back().space_after = 7;
       place(block);
     }

@@ -261,20 +261,20 @@ class Workbook {
     const char* head[] = {"Nr", "Sleutel", "Omschrijving", "Waarde", "Min (onafgerond)", "Max (onafgerond)",
                           "Soort", "Berekening of bron", "Uit regels", "URL"};
     for (lxw_col_t c = 0; c < 10; ++c) string(ws, 0, c, head[c], header_);
-    std::map<const Source*, lxw_row_t> source_rows;
-    for (std::size_t i = 0; i < doc_.sources.size(); ++i) source_rows[doc_.sources[i]] = static_cast<lxw_row_t>(i + 1);
+    std::map<std::string, lxw_row_t> source_rows;  // by source id
+    for (std::size_t i = 0; i < doc_.sources.size(); ++i) source_rows[doc_.sources[i].id] = static_cast<lxw_row_t>(i + 1);
     for (const ProvenanceEntry& e : doc_.provenance) {
       auto r = static_cast<lxw_row_t>(e.mark);  // entry n on row n + 1 (Excel numbering)
       number(ws, r, 0, e.mark, text_);
       string(ws, r, 1, e.key, text_);
-      string(ws, r, 2, e.quantity->label, text_);
+      string(ws, r, 2, e.label, text_);
       string(ws, r, 3, e.value_text, text_);
-      number(ws, r, 4, e.quantity->min, text_);
-      number(ws, r, 5, e.quantity->max, text_);
+      number(ws, r, 4, e.min, text_);
+      number(ws, r, 5, e.max, text_);
       if (e.source) {
         string(ws, r, 6, "invoer", text_);
-        std::string text = e.source->label + (e.quantity->note.empty() ? "" : " (" + e.quantity->note + ")");
-        auto s = source_rows.find(e.source);
+        std::string text = e.source->label + (e.note.empty() ? "" : " (" + e.note + ")");
+        auto s = source_rows.find(e.source->id);
         if (s != source_rows.end())
           link(ws, r, 7, "internal:Bronnen!A" + std::to_string(s->second + 1), text, "", link_);
         else
@@ -298,13 +298,13 @@ class Workbook {
     const char* head[] = {"Id", "Bron", "Referentie", "URL", "Voetnoot"};
     for (lxw_col_t c = 0; c < 5; ++c) string(ws, 0, c, head[c], header_);
     lxw_row_t r = 1;
-    for (const Source* s : doc_.sources) {
-      string(ws, r, 0, s->id, text_);
-      string(ws, r, 1, s->label, text_);
-      string(ws, r, 2, s->reference, text_);
-      if (!s->url.empty()) url(ws, r, 3, s->url);
+    for (const Source& s : doc_.sources) {
+      string(ws, r, 0, s.id, text_);
+      string(ws, r, 1, s.label, text_);
+      string(ws, r, 2, s.reference, text_);
+      if (!s.url.empty()) url(ws, r, 3, s.url);
       std::string notes;
-      for (int n : s->footnotes) notes += (notes.empty() ? "" : ", ") + std::to_string(n);
+      for (int n : s.footnotes) notes += (notes.empty() ? "" : ", ") + std::to_string(n);
       string(ws, r, 4, notes, text_);
       ++r;
     }

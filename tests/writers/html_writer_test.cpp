@@ -119,8 +119,7 @@ TEST(HtmlWriter, EveryInputEntryNamesASourceAndEveryOperandLinkResolves) {
 
 TEST(HtmlWriter, EscapesTextFromInputsAndTemplates) {
   Document doc = baseline_document();
-  Source evil{"x", "<script>alert(1)</script>", "A & B \"quoted\"", "", {}};
-  doc.sources = {&evil};
+  doc.sources = {Source{"x", "<script>alert(1)</script>", "A & B \"quoted\"", "", {}}};
   doc.tables.resize(1);
   doc.tables[0].caption = "Tabel 1. <b>vet</b>";
   std::string html = render_html(doc, "");

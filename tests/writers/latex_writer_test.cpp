@@ -142,7 +142,7 @@ TEST(LatexWriter, EveryNumberCarriesItsMarkLinkedToItsEntry) {
   EXPECT_GT(numbers, 300u);
   for (const ProvenanceEntry& e : doc.provenance)
     EXPECT_EQ(count(main, "\\hypertarget{q-" + latex_label(e.key) + "}{"), 1u) << e.key;
-  for (const Source* s : doc.sources) EXPECT_EQ(count(main, "\\hypertarget{bron-" + latex_label(s->id) + "}{"), 1u) << s->id;
+  for (const Source& s : doc.sources) EXPECT_EQ(count(main, "\\hypertarget{bron-" + latex_label(s.id) + "}{"), 1u) << s.id;
 }
 
 TEST(LatexWriter, SpansAndEscapedCaption) {

@@ -117,7 +117,7 @@ TEST(MarkdownWriter, EveryNumberLinksToAnExistingEntry) {
     EXPECT_GT(at, last) << e.key;
     last = at;
   }
-  for (const Source* s : doc.sources) EXPECT_TRUE(ids.count("bron-" + s->id)) << s->id;
+  for (const Source& s : doc.sources) EXPECT_TRUE(ids.count("bron-" + s.id)) << s.id;
 }
 
 TEST(MarkdownWriter, EscapesPipesAndLineBreaks) {

@@ -61,20 +61,16 @@ BuiltTable table(int number, std::vector<std::string> header, int rows, std::str
 }
 
 void Fixture::provenance(int n) {
-  sources.push_back(Source{"bron", "Bron (2024)", "Een rapport", "https://example.org/rapport", {}});
-  doc.sources.push_back(&sources.back());
+  const Source source{"bron", "Bron (2024)", "Een rapport", "https://example.org/rapport", {}};
+  doc.sources.push_back(source);
   for (int m = 1; m <= n; ++m) {
-    Quantity q;
-    q.key = "q" + std::to_string(m);
-    q.label = "Grootheid " + std::to_string(m);
-    quantities.push_back(q);
     ProvenanceEntry e;
     e.mark = m;
-    e.key = q.key;
-    e.quantity = &quantities.back();
+    e.key = "q" + std::to_string(m);
+    e.label = "Grootheid " + std::to_string(m);
     e.value_text = std::to_string(m) + " fte";
     if (m % 2 == 1 || m < 3) {
-      e.source = &sources.back();
+      e.source = source;
     } else {
       e.formula_text = "som van twee";
       e.operand_marks = {m - 1, m - 2};

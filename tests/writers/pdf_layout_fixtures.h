@@ -32,10 +32,8 @@ BuiltRun num(std::string text, int mark);
 BuiltCell runs_cell(int row, int col, std::vector<BuiltRun> runs);
 BuiltTable table(int number, std::vector<std::string> header, int rows, std::string row_text = "rij");
 
-// Owns what a Document points to.
+// A Document built by hand.
 struct Fixture {
-  std::deque<Quantity> quantities;
-  std::deque<Source> sources;
   Document doc;
 
   // Appendix entries for marks 1..n: odd marks are inputs, even marks are computed from the two below.

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "document/appendix_build.h"
 #include "writers/pdf_layout_fixtures.h"
 
 namespace zorgcap::pdf {
@@ -80,6 +81,7 @@ TEST(PdfLayout, VerantwoordingRepeatsItsHeaderOnEveryPageAndShadesErrata) {
   f.provenance(4);
   f.doc.tables.push_back(table(1, {"A", "B"}, 2));
   f.doc.reconciliation = reconciliation(300);
+  f.doc.reconciliation_table = build_reconciliation_table(*f.doc.reconciliation);
   Layout l = layout_document(f.doc, metrics);
   std::vector<int> pages;
   for (const Page& p : l.pages)
@@ -132,6 +134,7 @@ TEST(PdfLayout, MonteCarloTableLinksEachOutcomeToItsEntry) {
   u.rows.push_back({"q2", "Netto fte (VS)", "Casus 1a", "mln euro", 2, "1.917", "3.833", "2.015", "2.893", "3.735", 0, 0, 0});
   u.rows.push_back({"q3", "Besparing", "Doelmatigheid", "fte", 3, "-26,33", "-52,66", "-51,32", "-39,74", "-27,68", 0, 0, 0});
   f.doc.uncertainty = u;
+  f.doc.uncertainty_table = build_uncertainty_table(u);
   Layout l = layout_document(f.doc, metrics);
   int n = page_of(l, "Onzekerheid (Monte Carlo)");
   ASSERT_GT(n, 0);
@@ -170,10 +173,12 @@ TEST(PdfLayout, PartsFollowTheOrderOfTheHtmlReportWithBookmarksAndContents) {
   u.draws = 10;
   u.rows.push_back({"q2", "Netto fte", "Casus 1a", "fte", 2, "1", "2", "1", "1,5", "2", 0, 0, 0});
   f.doc.uncertainty = u;
+  f.doc.uncertainty_table = build_uncertainty_table(u);
   Chart t = chart(Chart::Kind::tornado, "tornado-q4", "Uitkomst", {bar("Parameter", 3, 1, 2)}, 1.5);
   t.group = "Casus 1b";
   f.doc.tornados.push_back(t);
   f.doc.reconciliation = reconciliation(3);
+  f.doc.reconciliation_table = build_reconciliation_table(*f.doc.reconciliation);
   Layout l = layout_document(f.doc, metrics);
 
   std::vector<std::pair<std::string, int>> outline;

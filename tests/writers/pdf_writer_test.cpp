@@ -12,6 +12,7 @@
 #include "document/analysis_build.h"
 #include "document/analysis_template.h"
 #include "document/build.h"
+#include "document/appendix_build.h"
 #include "document/reconciliation_build.h"
 #include "inputs/published.h"
 #include "model/reconcile.h"
@@ -89,21 +90,25 @@ struct Sample {
     sources.push_back({"nivel", "Onderzoek Nivel (2020)", "Nivel, Taakherschikking in de huisartsenzorg (2020)",
                        "https://www.nivel.nl/taakherschikking", {}});
     sources.push_back({"cbs", "CBS Statline (2024)", "Centraal Bureau voor de Statistiek, Statline", "", {}});
-    auto quantity = [&](std::string key, std::string label) -> const Quantity* {
-      Quantity q;
-      q.key = std::move(key);
-      q.label = std::move(label);
-      quantities.push_back(q);
-      return &quantities.back();
+    auto entry = [&](int mark, std::string key, std::string label, std::string value) {
+      ProvenanceEntry e;
+      e.mark = mark;
+      e.anchor = "q-" + key;
+      e.key = std::move(key);
+      e.label = std::move(label);
+      e.value_text = std::move(value);
+      return e;
     };
-    ProvenanceEntry e1{1, "huisartsen.fte", "q-huisartsen.fte", quantity("huisartsen.fte", "Huisartsen in fte"),
-                       "9.842 fte", "", {}, &sources[0]};
-    ProvenanceEntry e2{2, "kosten.fte", "q-kosten.fte", quantity("kosten.fte", "Kosten per fte – café-tarief"),
-                       "€ 29.104", "", {}, &sources[1]};
-    ProvenanceEntry e3{3, "kosten.totaal", "q-kosten.totaal", quantity("kosten.totaal", "Totale kosten"),
-                       "€ 286,44 (min) – € 572,89 (max) miljoen", "Huisartsen in fte × Kosten per fte", {1, 2}, nullptr};
+    ProvenanceEntry e1 = entry(1, "huisartsen.fte", "Huisartsen in fte", "9.842 fte");
+    e1.source = sources[0];
+    ProvenanceEntry e2 = entry(2, "kosten.fte", "Kosten per fte – café-tarief", "€ 29.104");
+    e2.source = sources[1];
+    ProvenanceEntry e3 = entry(3, "kosten.totaal", "Totale kosten", "€ 286,44 (min) – € 572,89 (max) miljoen");
+    e3.formula_text = "Huisartsen in fte × Kosten per fte";
+    e3.formula = {{"", 0}, {" × ", -1}, {"", 1}};
+    e3.operand_marks = {1, 2};
     doc.provenance = {e1, e2, e3};
-    doc.sources = {&sources[1], &sources[0]};
+    doc.sources = {sources[1], sources[0]};
     doc.title = "Zorgcapaciteit in België – een proef";
     doc.scenario = "baseline";
     doc.peildatum = "1 januari 2025";
@@ -158,6 +163,7 @@ struct Sample {
     u.rows = {{"kosten.totaal", "Totale kosten", "Doelmatigheid", "mln euro", 3, "286,44", "572,89", "300,10", "420,50",
                "560,20", 0, 0, 0}};
     doc.uncertainty = u;
+    doc.uncertainty_table = build_uncertainty_table(u);
     ReconciliationSummary r;
     r.total = 3;
     r.reproduced = 2;
@@ -168,6 +174,7 @@ struct Sample {
                "Het rapport rondt af vóór het optellen.", 3},
               {"txt.los", "tekst", "12", "", "niet gekoppeld", "", "", 0}};
     doc.reconciliation = r;
+    doc.reconciliation_table = build_reconciliation_table(r);
   }
 
   // The parts after the tables that are present.
@@ -182,7 +189,7 @@ struct Sample {
   int web_links() const {
     int n = 0;
     for (const ProvenanceEntry& e : doc.provenance) n += e.source && !e.source->url.empty();
-    for (const Source* s : doc.sources) n += !s->url.empty();
+    for (const Source& s : doc.sources) n += !s.url.empty();
     return n;
   }
 
@@ -212,7 +219,7 @@ struct Sample {
       n += static_cast<int>(e.operand_marks.size());
       if (e.source && !e.source->url.empty()) ++n;
     }
-    for (const Source* s : doc.sources) n += !s->url.empty();
+    for (const Source& s : doc.sources) n += !s.url.empty();
     return n;
   }
 };

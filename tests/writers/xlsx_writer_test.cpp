@@ -236,16 +236,16 @@ TEST_F(XlsxWriter, HerkomstAndBronnenListEveryEntryAndSource) {
   EXPECT_EQ(wb.sheet(38).all("//x:sheetData/x:row").size(), doc.provenance.size() + 1);
   for (const ProvenanceEntry& e : doc.provenance) {
     std::string r = std::to_string(e.mark + 1);
-    EXPECT_EQ(wb.string_at(38, "C" + r), e.quantity->label);
+    EXPECT_EQ(wb.string_at(38, "C" + r), e.label);
     EXPECT_EQ(wb.string_at(38, "D" + r), e.value_text);
-    EXPECT_EQ(wb.string_at(38, "H" + r), e.source ? e.source->label + (e.quantity->note.empty() ? "" : " (" + e.quantity->note + ")")
+    EXPECT_EQ(wb.string_at(38, "H" + r), e.source ? e.source->label + (e.note.empty() ? "" : " (" + e.note + ")")
                                                   : e.formula_text);
     if (e.source && !e.source->url.empty()) {
       EXPECT_EQ(wb.string_at(38, "J" + r), e.source->url);
     }
   }
   EXPECT_EQ(wb.sheet(39).all("//x:sheetData/x:row").size(), doc.sources.size() + 1);
-  EXPECT_EQ(wb.string_at(39, "B2"), doc.sources[0]->label);
+  EXPECT_EQ(wb.string_at(39, "B2"), doc.sources[0].label);
 }
 
 TEST_F(XlsxWriter, TextThatLooksLikeAFormulaStaysText) {
