@@ -42,7 +42,8 @@ constexpr const char* kUsage =
     "  --help       show this help\n"
     "  --version    show the version\n"
     "\n"
-    "Exit status: 0 success, 1 bad input or failed run, 2 bad usage.\n";
+    "Exit status: 0 success, 1 bad input (diff: something changed; reconcile: an unexplained\n"
+    "deviation), 2 bad usage, 3 internal or I/O failure (e.g. an output that cannot be written).\n";
 
 struct Options {
   std::string command;
@@ -251,7 +252,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     }
   } catch (const std::exception& e) {
     err << "zorgcap: internal error: " << e.what() << "\n";
-    return kExitBadInput;
+    return kExitInternal;
   }
   err << (o.command.empty() ? "zorgcap: no command given\n" : "zorgcap: unknown command '" + o.command + "'\n") << kUsage;
   return kExitUsage;
