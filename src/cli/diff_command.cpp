@@ -15,6 +15,11 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using nlohmann::ordered_json;
 
+// A folder argument that is not a folder: bad usage (exit 2). Other problems are I/O failures (3).
+struct NotAFolder : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 json read_json(const fs::path& p) {
   std::ifstream in(p);
   if (!in) throw std::runtime_error("cannot read " + p.string());
@@ -27,7 +32,7 @@ json read_json(const fs::path& p) {
 
 // Scenario folders of a zorgcap output folder (those holding a tables.json), sorted.
 std::set<std::string> scenarios(const fs::path& dir) {
-  if (!fs::is_directory(dir)) throw std::runtime_error(dir.string() + " is not a folder");
+  if (!fs::is_directory(dir)) throw NotAFolder(dir.string() + " is not a folder");
   std::set<std::string> out;
   for (const auto& e : fs::directory_iterator(dir))
     if (e.is_directory() && fs::exists(e.path() / "tables.json") && e.path().filename().string()[0] != '.')
@@ -112,9 +117,12 @@ int run_diff(const std::string& old_dir, const std::string& new_dir, bool as_jso
              << (after.is_null() ? "-" : after.dump()) << "\n";
       }
     }
-  } catch (const std::exception& e) {
+  } catch (const NotAFolder& e) {
     err << "zorgcap diff: " << e.what() << "\n";
     return kExitUsage;
+  } catch (const std::exception& e) {
+    err << "zorgcap diff: " << e.what() << "\n";
+    return kExitInternal;
   }
   if (as_json)
     out << ordered_json{{"changes", changes}}.dump(2) << "\n";

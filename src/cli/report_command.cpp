@@ -148,8 +148,14 @@ std::optional<SharedTemplates> load_templates(const ReportOptions& o, Diagnostic
 
 struct ScenarioOutcome {
   bool ok = false;
-  std::string messages;  // errors, for stderr
-  std::string summary;   // one line, for stdout
+  int failure = kExitOk;  // kExitBadInput or kExitInternal when !ok
+  std::string messages;   // errors, for stderr
+  std::string summary;    // one line, for stdout
+};
+
+// Bad input found after the inputs were read (the published numbers): exit 1, not 3.
+struct BadInput : std::runtime_error {
+  using std::runtime_error::runtime_error;
 };
 
 // One scenario through the whole pipeline; its folder is published only if everything succeeded.
@@ -169,6 +175,7 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
     all.insert(all.end(), t.texts.begin(), t.texts.end());
     r.messages = diags.format(all) + "zorgcap: " + name + ": " + std::to_string(diags.size()) +
                  (diags.size() == 1 ? " error" : " errors") + "; nothing was written for this scenario\n";
+    r.failure = kExitBadInput;
     return r;
   }
   try {
@@ -186,7 +193,7 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
       SourceTexts pt;
       auto published = load_published(published_path.string(), pd, pt);
       auto errata = load_errata((fs::path(o.inputs_dir) / "errata.yaml").string(), pd, pt);
-      if (!published || !errata) throw std::runtime_error("cannot read the published numbers:\n" + pd.format(pt));
+      if (!published || !errata) throw BadInput("cannot read the published numbers:\n" + pd.format(pt));
       add_reconciliation(doc, reconcile(*results, *published), *errata);
     }
     StagedDirectory dir(o.out_dir, inputs->scenario);
@@ -208,8 +215,13 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
     r.ok = true;
     r.summary = "zorgcap: " + name + ": wrote " + (fs::path(o.out_dir) / name).string() + "/ (" +
                 std::to_string(doc.tables.size()) + " tables, " + std::to_string(results->size()) + " quantities)\n";
-  } catch (const std::exception& e) {
+  } catch (const BadInput& e) {
     r.messages = "zorgcap: " + name + ": " + e.what() + "; the previous outputs were left as they were\n";
+    r.failure = kExitBadInput;
+  } catch (const std::exception& e) {
+    // Writing the outputs failed (a full disk, an OUT that cannot be a folder), or a writer did.
+    r.messages = "zorgcap: " + name + ": " + e.what() + "; the previous outputs were left as they were\n";
+    r.failure = kExitInternal;
   }
   return r;
 }
@@ -272,7 +284,11 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
   auto worker = [&] {
     for (std::size_t i; (i = next++) < names.size();) {
       auto start = std::chrono::steady_clock::now();
-      outcomes[i] = run_scenario(o, *shared, names[i]);
+      try {
+        outcomes[i] = run_scenario(o, *shared, names[i]);
+      } catch (const std::exception& e) {  // not to end the process from a worker thread
+        outcomes[i] = {false, kExitInternal, "zorgcap: " + names[i] + ": internal error: " + e.what() + "\n", ""};
+      }
       if (!tty) continue;
       auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
       std::lock_guard<std::mutex> lock(progress);
@@ -285,11 +301,12 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
   worker();
   for (std::thread& th : pool) th.join();
 
-  int failed = 0;
+  int failed = 0, code = kExitOk;
   for (std::size_t i = 0; i < names.size(); ++i) {
     err << outcomes[i].messages;
     out << outcomes[i].summary;
     failed += !outcomes[i].ok;
+    code = std::max(code, outcomes[i].failure);
   }
   if (static_cast<std::size_t>(failed) < names.size()) {
     try {
@@ -297,12 +314,13 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
     } catch (const std::exception& e) {
       err << "zorgcap: cannot write the index page: " << e.what() << "\n";
       ++failed;
+      code = kExitInternal;
     }
   }
   if (names.size() > 1 || failed)
     out << "zorgcap: " << names.size() - static_cast<std::size_t>(failed) << " of " << names.size()
         << " scenarios written to " << o.out_dir << "/\n";
-  return failed ? kExitBadInput : kExitOk;
+  return code;
 }
 
 }  // namespace zorgcap

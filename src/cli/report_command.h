@@ -26,7 +26,9 @@ const std::vector<std::string>& known_formats();
 // Runs scenarios through the pipeline — load and validate inputs and templates, evaluate the model,
 // build the document, write the outputs — publishing each OUT/<scenario>/ as a whole, in parallel
 // (`jobs`), then OUT/index.html. One scenario's failure is reported and the others still complete.
-// Returns 0 if all succeeded, 1 if any failed (problems go to `err`), 2 for a bad scenario name.
+// Problems go to `err`. Returns 0 if all succeeded; 1 if a scenario had bad input (or the templates
+// did); 3 if an output could not be written or another internal failure happened (3 when both happen);
+// 2 for a bad scenario name.
 int run_report(const ReportOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace zorgcap

@@ -78,7 +78,7 @@ TEST(Robustness, AFullDiskGivesAClearErrorAndLeavesThePreviousOutputs) {
   // RLIMIT_FSIZE makes writes past 20 KB fail (EFBIG), as a full disk would; SIGXFSZ is ignored so
   // the write returns an error instead of killing the process.
   auto r = test::run_shell("trap '' XFSZ; ulimit -f 20; \"$ZORGCAP\" report --out '" + out.str() + "'");
-  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;  // an I/O failure, not bad input
   EXPECT_NE(r.err.find("cannot write"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("the previous outputs were left as they were"), std::string::npos) << r.err;
   EXPECT_EQ(snapshot(out.path() / "baseline"), before);
@@ -90,7 +90,7 @@ TEST(Robustness, AnOutputPathThatCannotBeAFolderGivesAClearError) {
   test::TempDir tmp;
   test::write_file((tmp.path() / "file").string(), "not a folder");
   auto r = test::run_zorgcap("report --out '" + (tmp.path() / "file" / "out").string() + "'");
-  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.exit_code, 3);  // an I/O failure, not bad input
   EXPECT_NE(r.err.find("cannot create"), std::string::npos) << r.err;
 }
 
