@@ -80,7 +80,9 @@ std::vector<std::vector<BuiltCell>> build_rows(const TableTemplate& t, const std
           br.number = bind_number(*run.number, results.at(run.number->key), marks);
           br.text = br.number.text;
         } else if (!run.source_of.empty()) {
-          br.text = inputs.sources.at(results.at(run.source_of).source).label;
+          const Source& s = inputs.sources.at(results.at(run.source_of).source);
+          br.text = s.label;
+          br.source = s.id;
         } else {
           br.text = run.text;
         }

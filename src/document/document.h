@@ -38,11 +38,12 @@ struct BuiltNumber {
   bool deviates() const { return printed && printed->status != PrintedComparison::Status::reproduced; }
 };
 
-// A piece of a built cell: literal text (a source label is literal text too) or a number.
+// A piece of a built cell: literal text, a source label (text too) or a number.
 struct BuiltRun {
   std::string text;  // the displayed text of this run (for a number: its formatted value)
   bool is_number = false;
   BuiltNumber number;  // when is_number
+  std::string source;  // a source label ({KEY|bron}): the id of that source (its entry in Bronnen)
 };
 
 // A footnote of a cell, as the report gives it.

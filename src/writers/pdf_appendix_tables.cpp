@@ -7,7 +7,7 @@ namespace zorgcap::pdf {
 
 namespace {
 
-BuiltRun text_run(std::string text) { return BuiltRun{std::move(text), false, {}}; }
+BuiltRun text_run(std::string text) { return BuiltRun{std::move(text), false, {}, {}}; }
 // A value that aligns right like a number; with a mark, it links to that appendix entry (a label
 // with a mark links too, its words wrapping like text).
 BuiltRun value_run(std::string text, int mark = 0) {

@@ -102,9 +102,9 @@ class Composer : PageFlow {
       if (value.empty()) return;
       block.push_back({lines(label + ": " + value, Font::regular, t_.body, w), Font::regular, t_.body, 0, 2});
     };
-    info("Scenario", doc_.scenario);
+    info(wording::kScenario, doc_.scenario);
     info("Peildatum", doc_.peildatum);
-    info("Invoer (sha256)", doc_.inputs_digest);
+    info(wording::kInputsDigest, doc_.inputs_digest);
     place(block);
     down(20);
     if (!o_.table_of_contents) return;

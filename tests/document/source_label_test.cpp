@@ -38,10 +38,16 @@ const std::string& cell_text(const Document& d, int table, std::size_t row, std:
   return d.tables.at(static_cast<std::size_t>(table - 1)).body.at(row).at(col).text;
 }
 
+// The source id a cell's (only) run names.
+const std::string& source_of(const Document& d, int table, std::size_t row, std::size_t col) {
+  return d.tables.at(static_cast<std::size_t>(table - 1)).body.at(row).at(col).runs.at(0).source;
+}
+
 TEST(SourceLabel, TheBaselinePrintsTheReportsOnderbouwing) {
   Document d = document_for(test::inputs_dir(), "baseline");
   // As the report prints Tabel 10, 13 and 23.
   EXPECT_EQ(cell_text(d, 10, 0, 2), "Onderzoek Nivel (2020)");
+  EXPECT_EQ(source_of(d, 10, 0, 2), "nivel-2020");
   EXPECT_EQ(cell_text(d, 10, 1, 2), "Onderzoek Nivel (2022)");
   EXPECT_EQ(cell_text(d, 10, 2, 2), "Literatuur en interviews met experts");
   EXPECT_EQ(cell_text(d, 13, 1, 2), "KNMG (1999)");
@@ -54,6 +60,7 @@ TEST(SourceLabel, AScenarioOverrideShowsItsOwnSource) {
   // voorbeeld-nivel-later; the rows it does not override keep the report's sources.
   EXPECT_EQ(cell_text(d, 10, 0, 1), "10.100 fte");
   EXPECT_EQ(cell_text(d, 10, 0, 2), "Voorbeeld: latere Nivel-telling (illustratief)");
+  EXPECT_EQ(source_of(d, 10, 0, 2), "voorbeeld-nivel-later");
   EXPECT_EQ(cell_text(d, 10, 1, 2), "Onderzoek Nivel (2022)");
 }
 

@@ -12,7 +12,7 @@ BuiltCell cell(int row, int col, std::string text, int rowspan, int colspan) {
   c.rowspan = rowspan;
   c.colspan = colspan;
   c.text = text;
-  c.runs.push_back(BuiltRun{text, false, {}});
+  c.runs.push_back(BuiltRun{text, false, {}, {}});
   c.id = "r" + std::to_string(row) + "/c" + std::to_string(col);
   return c;
 }
@@ -23,7 +23,7 @@ BuiltCell head(int row, int col, std::string text, int rowspan, int colspan) {
   return c;
 }
 
-BuiltRun lit(std::string text) { return BuiltRun{std::move(text), false, {}}; }
+BuiltRun lit(std::string text) { return BuiltRun{std::move(text), false, {}, {}}; }
 
 BuiltRun num(std::string text, int mark) {
   BuiltRun r;

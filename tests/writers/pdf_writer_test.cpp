@@ -60,7 +60,7 @@ std::string squeeze(const std::string& s) {
   return std::regex_replace(s, std::regex("[ \t\r\n\f]+"), " ");
 }
 
-BuiltRun lit(std::string text) { return BuiltRun{std::move(text), false, {}}; }
+BuiltRun lit(std::string text) { return BuiltRun{std::move(text), false, {}, {}}; }
 BuiltRun num(std::string text, int mark) {
   BuiltRun r;
   r.text = text;

@@ -368,6 +368,18 @@ TEST(XlsxNumber, MillionsAreScaledByTheFormat) {
   EXPECT_EQ(n->format, "#,##0,\" duizend\"");
 }
 
+TEST(XlsxNumber, TheTemplateFormatDecidesTheScaleEvenForAZero) {
+  // A zero prints "0,00" on every scale; without "miljoen" beside it the text cannot tell, the
+  // format (mln2) can: Excel's millions scaling.
+  auto n = xlsx_number(cell_of({test::text_run("€ "), num(0, "0,00", "mln2")}));
+  ASSERT_TRUE(n);
+  EXPECT_EQ(n->value, 0);
+  EXPECT_EQ(n->format, "\"€ \"#,##0.00,,");
+  n = xlsx_number(cell_of({num(0, "0", "pct0"), test::text_run("%")}));
+  ASSERT_TRUE(n);
+  EXPECT_EQ(n->format, "#,##0%");
+}
+
 TEST(XlsxNumber, OnlyOneNumberWithAUnitIsANumber) {
   EXPECT_FALSE(xlsx_number(cell_of({num(1916.56, "1.917"), test::text_run("-"), num(3833.1, "3.833"), test::text_run(" fte")})));
   EXPECT_FALSE(xlsx_number(cell_of({test::text_run("ca. "), num(5, "5")})));
