@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "core/utf8.h"
 #include "document/grid.h"
 #include "document/value_text.h"
 
@@ -28,12 +29,6 @@ class Marks {
 };
 
 // Resolves one section's spans into grid positions (same placement rule as the template loader).
-std::size_t code_points(const std::string& s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 BuiltNumber bind_number(const NumberRef& ref, const Quantity& q, Marks& marks) {
   BuiltNumber n;
   n.key = ref.key;
@@ -71,7 +66,7 @@ std::vector<std::vector<BuiltCell>> build_rows(const TableTemplate& t, const std
       for (const CellRun& run : ct.runs) {
         if (run.footnote > 0) {
           for (const FootnoteTemplate& f : t.footnotes)
-            if (f.number == run.footnote) cell.footnotes.push_back({f.number, f.text, f.url, code_points(cell.text)});
+            if (f.number == run.footnote) cell.footnotes.push_back({f.number, f.text, f.url, utf8::count(cell.text)});
           continue;
         }
         BuiltRun br;

@@ -18,41 +18,12 @@
 #include "core/atomic_file.h"
 #include "core/rounding.h"
 #include "document/number_format.h"
+#include "document/unit_number.h"
 
 namespace zorgcap {
 namespace {
 
 // ---- number cells ------------------------------------------------------------------------------
-
-bool is_space(char32_t c) { return c == U' ' || c == 0xA0 || c == 0x202F || c == 0x2009; }
-bool is_letter(char32_t c) {
-  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
-}
-
-// The text around the number is a unit: before it at most a "€", after it an optional "%" then at
-// most two words of letters ("fte", "miljoen uren"); spaces anywhere between.
-bool is_unit_affix(const std::string& prefix, const std::string& suffix) {
-  for (std::size_t i = 0; i < prefix.size();) {
-    char32_t c = utf8::next(prefix, i);
-    if (!is_space(c) && c != 0x20AC) return false;
-  }
-  int words = 0;
-  bool in_word = false, seen_word = false;
-  for (std::size_t i = 0; i < suffix.size();) {
-    char32_t c = utf8::next(suffix, i);
-    if (is_space(c)) {
-      in_word = false;
-    } else if (c == U'%') {
-      if (seen_word) return false;  // only right after the number
-    } else if (is_letter(c)) {
-      if (!in_word) ++words;
-      in_word = seen_word = true;
-    } else {
-      return false;
-    }
-  }
-  return words <= 2 && std::count(suffix.begin(), suffix.end(), '%') <= 1;
-}
 
 // What Excel shows for `v` × 10^shift with `decimals` decimals: it keeps 15 significant digits,
 // then rounds halves away from zero; a negative that rounds to zero shows as "-0". Returned in the
@@ -99,18 +70,10 @@ std::string format_literal(const std::string& literal) { return literal.empty() 
 }  // namespace
 
 std::optional<XlsxNumber> xlsx_number(const BuiltCell& cell) {
-  const BuiltRun* number = nullptr;
-  std::string prefix, suffix;
-  for (const BuiltRun& r : cell.runs) {
-    if (r.is_number) {
-      if (number) return std::nullopt;
-      number = &r;
-    } else {
-      (number ? suffix : prefix) += r.text;
-    }
-  }
-  if (!number || !is_unit_affix(prefix, suffix)) return std::nullopt;
-  const BuiltNumber& n = number->number;
+  std::optional<UnitNumber> u = unit_number(cell);
+  if (!u) return std::nullopt;
+  const std::string &prefix = u->prefix, &suffix = u->suffix;
+  const BuiltNumber& n = u->number->number;
   const double raw = n.value;
   if (!std::isfinite(raw)) return std::nullopt;
   using Scale = NumberFormat::Scale;

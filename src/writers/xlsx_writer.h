@@ -11,8 +11,8 @@ namespace zorgcap {
 // = mark + 1) and "Bronnen". Every cell with numbers links to its "Herkomst" row.
 //
 // A body cell holding one number and otherwise only a unit ("%", "fte", "€ … miljoen") is a
-// NUMBER cell (see xlsx_number); any other cell is a string, written so that it is never evaluated
-// (text starting with = + - @ stays text).
+// NUMBER cell (document/unit_number.h decides; see xlsx_number); any other cell is a string,
+// written so that it is never evaluated (text starting with = + - @ stays text).
 //
 // Same Document, same bytes: the document's creation time is fixed (1 January of the peildatum's
 // year, 2000 when it has none) instead of "now"; libxlsxwriter dates its zip entries 1980-01-01.
