@@ -30,6 +30,7 @@ constexpr const char* kUsage =
     "  report [--inputs DIR] [--out DIR] [--templates DIR] [--scenario NAME]... [--jobs N]\n"
     "         [--format html,pdf,json,csv,xlsx,tex,md]  (default: all)\n"
     "         [--fonts DIR] [--montecarlo N] [--seed S] [--distribution uniform|triangular]\n"
+    "         [--quiet | --verbose]\n"
     "                                      compute the model and write OUT/<scenario>/ (defaults: inputs,\n"
     "                                      outputs, templates): report.html, tables.json, tables.csv,\n"
     "                                      values.json, manifest.json, report.pdf (fonts: --fonts DIR,\n"
@@ -39,9 +40,13 @@ constexpr const char* kUsage =
     "                                      --montecarlo: add P5/P50/P95 of the headline outcomes (N draws,\n"
     "                                      default 100000 when only --seed or --distribution is given;\n"
     "                                      seed fixed)\n"
+    "                                      progress and summary on stdout only on a terminal or with\n"
+    "                                      --verbose; --quiet: nothing but errors (stderr)\n"
     "  explain KEY [--inputs DIR]          show how a quantity is derived, down to its sources\n"
-    "  diff OLD_OUT NEW_OUT [--json]       every displayed number and input that changed between two\n"
-    "                                      runs; exit 0 when nothing changed, 1 when something did\n"
+    "  diff OLD_OUT NEW_OUT [--json]       every input, quantity and displayed number that changed\n"
+    "                                      between two run folders (or two scenario folders); exit 0\n"
+    "                                      when nothing changed, 1 when something did, 2 when they\n"
+    "                                      cannot be compared\n"
     "  reconcile [--inputs DIR] [--verbose]\n"
     "                                      compare every number the report prints (DIR/published.yaml)\n"
     "                                      with zorgcap's value for the report's own inputs (the\n"
@@ -179,6 +184,7 @@ struct CommandLine {
   std::string inputs = "inputs";  // explain, reconcile
   std::string key, old_dir, new_dir;
   bool json = false, verbose = false;
+  bool quiet_report = false, verbose_report = false;
 
   CommandLine();
   std::vector<CLI::App*> commands() const { return {report, explain, diff, reconcile}; }
@@ -249,6 +255,13 @@ CommandLine::CommandLine() {
                                          "how each ranged input is drawn (default: uniform)")
                             ->option_text("uniform|triangular")
                             ->check(one_of({"uniform", "triangular"}));
+  auto* quiet = report->add_flag("-q,--quiet", quiet_report,
+                                 "print nothing but errors (on stderr), even on a terminal");
+  report
+      ->add_flag("-v,--verbose", verbose_report,
+                 "print a progress line per scenario and a summary on stdout even when it is not a terminal "
+                 "(default: only on a terminal)")
+      ->excludes(quiet);
   report->footer(footer({"0 every scenario written",
                           "1 bad input in some scenario (reported as file:line:column); nothing is written for it, "
                           "the others still complete",
@@ -262,12 +275,16 @@ CommandLine::CommandLine() {
   explain->add_option("--inputs", inputs, "the model's inputs")->option_text("DIR (default: inputs)");
   explain->footer(footer({"0 ok", "1 bad input, or no such quantity", "2 bad usage", "3 internal failure"}));
 
-  diff = app.add_subcommand("diff", "Every displayed number and input that changed between two runs of zorgcap report.");
+  diff = app.add_subcommand("diff",
+                            "Every input, quantity (values.json) and displayed number (tables.json) that changed "
+                            "between two runs of zorgcap report: two run folders or two scenario folders.");
   diff->add_option("OLD_OUT", old_dir, "output folder of the earlier run")->type_name("")->required();
   diff->add_option("NEW_OUT", new_dir, "output folder of the later run")->type_name("")->required();
   diff->add_flag("--json", json, "print the changes as JSON");
-  diff->footer(footer({"0 nothing changed", "1 something changed", "2 bad usage, or a folder that does not exist",
-                        "3 internal or I/O failure, e.g. a tables.json that cannot be read"}));
+  diff->footer(footer({"0 nothing changed", "1 something changed",
+                        "2 bad usage, or folders that cannot be compared: not a folder, empty, not zorgcap output "
+                        "(no values.json and manifest.json), or a run folder against a scenario folder",
+                        "3 internal or I/O failure, e.g. a values.json or tables.json that cannot be read"}));
 
   reconcile = app.add_subcommand("reconcile",
                                  "Compares every number the report prints (INPUTS/published.yaml) with zorgcap's "
@@ -384,6 +401,8 @@ int report_command(CommandLine& cl, std::ostream& out, std::ostream& err) {
     mc.distribution = cl.distribution == "triangular" ? Distribution::triangular : Distribution::uniform;
     r.montecarlo = mc;
   }
+  if (cl.quiet_report) r.verbosity = Verbosity::quiet;
+  if (cl.verbose_report) r.verbosity = Verbosity::verbose;
   if (cl.format_option->count()) {
     r.formats.clear();
     for (const std::string& f : split_commas(cl.formats)) r.formats.insert(f);

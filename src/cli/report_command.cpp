@@ -278,7 +278,10 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
   std::atomic<std::size_t> next{0};
   std::mutex progress;
   std::size_t done = 0;
-  bool tty = ::isatty(STDERR_FILENO) != 0;
+  // The one rule for what is not an error: on standard output, only on a terminal or with
+  // --verbose, never with --quiet (cron mails whatever a job prints).
+  bool console = o.verbosity == Verbosity::verbose ||
+                 (o.verbosity == Verbosity::automatic && ::isatty(STDOUT_FILENO) != 0);
   unsigned jobs = o.jobs > 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(names.size()));
   auto worker = [&] {
@@ -289,10 +292,10 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
       } catch (const std::exception& e) {  // not to end the process from a worker thread
         outcomes[i] = {false, kExitInternal, "zorgcap: " + names[i] + ": internal error: " + e.what() + "\n", ""};
       }
-      if (!tty) continue;
+      if (!console) continue;
       auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
       std::lock_guard<std::mutex> lock(progress);
-      err << "[" << ++done << "/" << names.size() << "] " << names[i] << ": " << (outcomes[i].ok ? "ok" : "FAILED")
+      out << "[" << ++done << "/" << names.size() << "] " << names[i] << ": " << (outcomes[i].ok ? "ok" : "FAILED")
           << " (" << ms << " ms)\n";
     }
   };
@@ -302,10 +305,12 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
   for (std::thread& th : pool) th.join();
 
   int failed = 0, code = kExitOk;
+  std::string failed_names;
   for (std::size_t i = 0; i < names.size(); ++i) {
     err << outcomes[i].messages;
-    out << outcomes[i].summary;
+    if (console) out << outcomes[i].summary;
     failed += !outcomes[i].ok;
+    if (!outcomes[i].ok) failed_names += " " + names[i];
     code = std::max(code, outcomes[i].failure);
   }
   if (static_cast<std::size_t>(failed) < names.size()) {
@@ -317,9 +322,16 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
       code = kExitInternal;
     }
   }
-  if (names.size() > 1 || failed)
-    out << "zorgcap: " << names.size() - static_cast<std::size_t>(failed) << " of " << names.size()
-        << " scenarios written to " << o.out_dir << "/\n";
+  std::ostringstream summary;
+  summary << "zorgcap: " << names.size() - static_cast<std::size_t>(failed) << " of " << names.size()
+          << " scenarios written to " << o.out_dir << "/\n";
+  if (failed) {
+    // An error: on stderr whatever the verbosity, with the names a nightly job can quote.
+    err << summary.str();
+    if (!failed_names.empty()) err << "zorgcap: failed scenarios:" << failed_names << "\n";
+  } else if (console && names.size() > 1) {
+    out << summary.str();
+  }
   return code;
 }
 

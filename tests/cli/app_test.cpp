@@ -142,7 +142,9 @@ TEST(Cli, EachCommandRejectsTheOptionsOfAnother) {
   expect_usage_error("diff A B --inputs inputs",
                      {"zorgcap diff: --inputs is an option of report, explain and reconcile, not of diff"});
   expect_usage_error("report --json", {"zorgcap report: --json is an option of diff, not of report"});
-  expect_usage_error("report -v", {"zorgcap report: -v is an option of reconcile, not of report"});
+  expect_usage_error("explain huisarts.vs.netto_fte -v",
+                     {"zorgcap explain: -v is an option of report and reconcile, not of explain"});
+  expect_usage_error("report --quiet --verbose", {"zorgcap report: "});
   expect_usage_error("reconcile --json", {"zorgcap reconcile: --json is an option of diff, not of reconcile"});
   expect_usage_error("report --version", {"zorgcap report: --version is not an option of report (use zorgcap --version)"});
 }
@@ -252,8 +254,8 @@ TEST(Cli, HelpForTheProgramAndEachCommand) {
       {"report",
        {"Usage: zorgcap report [OPTIONS]\n", "--inputs DIR (default: inputs)", "--out DIR (default: outputs)",
         "--templates DIR", "--scenario NAME", "--jobs N", "--format LIST", "--fonts DIR", "--montecarlo N", "--seed S",
-        "--distribution uniform|triangular", "  3  internal or I/O failure"},
-       {"--json", "--verbose", "KEY"}},
+        "--distribution uniform|triangular", "-q,--quiet", "-v,--verbose", "  3  internal or I/O failure"},
+       {"--json", "KEY"}},
       {"explain", {"Usage: zorgcap explain [OPTIONS] KEY\n", "--inputs DIR (default: inputs)", "  1  bad input"}, {"--format", "--out"}},
       {"diff", {"Usage: zorgcap diff [OPTIONS] OLD_OUT NEW_OUT\n", "--json", "  1  something changed"}, {"--inputs"}},
       {"reconcile", {"Usage: zorgcap reconcile [OPTIONS]\n", "-v,--verbose", "--inputs DIR", "the baseline"}, {"--scenario"}},
@@ -308,14 +310,22 @@ TEST(Cli, StandardOutputThatCannotBeWrittenExitsThree) {
 
 TEST(Cli, AFileInADiffedFolderThatCannotBeReadExitsThree) {
   test::TempDir a, b;
-  fs::create_directories(a.path() / "baseline");
-  fs::create_directories(b.path() / "baseline");
+  for (const auto* d : {&a, &b}) {
+    fs::create_directories(d->path() / "baseline");
+    test::write_file((d->path() / "baseline" / "manifest.json").string(), "{}");
+    test::write_file((d->path() / "baseline" / "values.json").string(), "{\"quantities\": []}");
+  }
   test::write_file((a.path() / "baseline" / "tables.json").string(), "{\"tables\": [");
   test::write_file((b.path() / "baseline" / "tables.json").string(), "{\"tables\": []}");
   auto r = run_zorgcap("diff '" + a.str() + "' '" + b.str() + "'");
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_TRUE(contains(r.err, "zorgcap diff: " + (a.path() / "baseline" / "tables.json").string() + " is not valid JSON"))
       << r.err;
+  // So is a values.json that cannot be parsed (values.json is read whatever the formats).
+  test::write_file((b.path() / "baseline" / "values.json").string(), "{\"quantities\": [}");
+  auto values = run_zorgcap("diff '" + b.str() + "' '" + b.str() + "'");
+  EXPECT_EQ(values.exit_code, 3) << values.out << values.err;
+  EXPECT_TRUE(contains(values.err, (b.path() / "baseline" / "values.json").string() + " is not valid JSON")) << values.err;
   // A folder argument that does not exist stays a usage error.
   auto missing = run_zorgcap("diff '" + a.str() + "/nope' '" + b.str() + "'");
   EXPECT_EQ(missing.exit_code, 2);

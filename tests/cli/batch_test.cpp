@@ -44,7 +44,11 @@ TEST(Batch, OneFailingScenarioIsReportedAndTheOthersComplete) {
   EXPECT_FALSE(fs::exists(out.path() / "kapot"));
   EXPECT_TRUE(fs::exists(out.path() / "baseline" / "tables.json"));
   EXPECT_TRUE(fs::exists(out.path() / "midden" / "tables.json"));
-  EXPECT_NE(r.out.find("6 of 7 scenarios written"), std::string::npos) << r.out;
+  // A failure is an error: on stderr, naming the failed scenario; stdout stays empty off a terminal.
+  EXPECT_NE(r.err.find("zorgcap: 6 of 7 scenarios written to " + out.str() + "/\nzorgcap: failed scenarios: kapot\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.out, "");
 }
 
 TEST(Batch, ScenarioSelectionAndUsageErrors) {
