@@ -374,6 +374,8 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
   // From here, SIGTERM and SIGINT remove this run's staging folders before the process exits.
   SignalWatcher signals;
   // One run at a time per OUT; under the lock, any staging folder left in OUT is from a killed run.
+  std::error_code exists_ec;
+  const bool out_existed = fs::symlink_status(o.out_dir, exists_ec).type() != fs::file_type::not_found;
   std::optional<OutputLock> lock;
   try {
     lock.emplace(o.out_dir, lock_wait_seconds(), err);
@@ -435,6 +437,15 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
     for (const std::string& n : stale)
       if (retire_output(o.out_dir, n)) out << "zorgcap: " << n << ": removed " << (fs::path(o.out_dir) / n).string()
                                            << "/ (the scenario no longer exists)\n";
+  }
+  // A run in which nothing succeeded leaves an OUT it had to create as it was: absent.
+  if (static_cast<std::size_t>(failed) == names.size() && !out_existed) {
+    lock->release_and_remove();
+    ::rmdir(o.out_dir.c_str());  // only if empty
+    signals.finish();
+    if (names.size() > 1 || failed)
+      out << "zorgcap: 0 of " << names.size() << " scenarios written to " << o.out_dir << "/\n";
+    return code;
   }
   try {
     for (const std::string& problem : write_index(o, *shared, failures)) {

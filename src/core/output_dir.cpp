@@ -190,24 +190,31 @@ OutputLock::OutputLock(const std::string& out_dir, unsigned wait_seconds, std::o
   std::error_code ec;
   fs::create_directories(out_dir, ec);
   if (ec) throw std::runtime_error("cannot create " + out_dir + ": " + ec.message());
-  std::string path = (fs::path(out_dir) / kLockFile).string();
-  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0644);
-  if (fd_ < 0) throw std::runtime_error("cannot open the lock file " + path + ": " + std::strerror(errno));
+  path_ = (fs::path(out_dir) / kLockFile).string();
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wait_seconds);
   bool told = false;
-  while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
-    int e = errno;
-    if (e == EINTR) continue;
-    if (e != EWOULDBLOCK) {
+  for (;;) {
+    fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0644);
+    if (fd_ < 0) throw std::runtime_error("cannot open the lock file " + path_ + ": " + std::strerror(errno));
+    if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) {
+      // The holder before us may have removed the lock file (release_and_remove) after we opened
+      // it: then our lock is on a file nobody else sees, so open the path again.
+      struct stat held {}, now {};
+      if (::fstat(fd_, &held) == 0 && ::stat(path_.c_str(), &now) == 0 && held.st_ino == now.st_ino &&
+          held.st_dev == now.st_dev)
+        return;
       ::close(fd_);
-      throw std::runtime_error("cannot lock " + path + ": " + std::strerror(e));
+      continue;
     }
-    if (std::chrono::steady_clock::now() >= deadline) {
-      ::close(fd_);
-      throw std::runtime_error("another zorgcap report is still writing to " + out_dir + "/ (it holds " + path +
+    int e = errno;
+    ::close(fd_);
+    fd_ = -1;
+    if (e == EINTR) continue;
+    if (e != EWOULDBLOCK) throw std::runtime_error("cannot lock " + path_ + ": " + std::strerror(e));
+    if (std::chrono::steady_clock::now() >= deadline)
+      throw std::runtime_error("another zorgcap report is still writing to " + out_dir + "/ (it holds " + path_ +
                                "); gave up after waiting " + std::to_string(wait_seconds) +
                                " s; nothing was written");
-    }
     if (!told) {
       err << "zorgcap: another zorgcap report is writing to " << out_dir << "/; waiting up to " << wait_seconds
           << " s for it to finish\n"
@@ -216,6 +223,13 @@ OutputLock::OutputLock(const std::string& out_dir, unsigned wait_seconds, std::o
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
+}
+
+void OutputLock::release_and_remove() {
+  if (fd_ < 0) return;
+  ::unlink(path_.c_str());  // while still locked: a waiting run then opens the path afresh
+  ::close(fd_);
+  fd_ = -1;
 }
 
 OutputLock::~OutputLock() {

@@ -92,7 +92,11 @@ class OutputLock {
   OutputLock(const OutputLock&) = delete;
   OutputLock& operator=(const OutputLock&) = delete;
 
+  // Removes the lock file and drops the lock: for a run that leaves OUT as it found it (absent).
+  void release_and_remove();
+
  private:
+  std::string path_;
   int fd_ = -1;
 };
 
