@@ -351,9 +351,10 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
   for (const std::string& n : o.scenarios)
     if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
   const bool full_run = names.empty();
+  std::error_code listing;  // set when INPUTS/scenarios/ exists but cannot be listed
   if (full_run) {
     names.push_back("baseline");
-    for (const std::string& s : list_scenarios(o.inputs_dir))
+    for (const std::string& s : list_scenarios(o.inputs_dir, listing))
       if (s != "baseline") names.push_back(s);
   }
   // A --scenario that is no name is a usage error. A file in scenarios/ with a bad name is that
@@ -380,7 +381,7 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
   try {
     lock.emplace(o.out_dir, lock_wait_seconds(), err);
   } catch (const std::exception& e) {
-    err << "zorgcap: " << e.what() << "\n";
+    err << "zorgcap: " << e.what() << "; nothing was written\n";
     return kExitInternal;
   }
   remove_stale_temporaries(o.out_dir);
@@ -425,7 +426,12 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
   }
   // A full run publishes exactly the scenarios there are: a folder zorgcap made for a scenario
   // that no longer exists is removed (a failed scenario keeps its previous outputs).
-  if (full_run) {
+  if (listing) {
+    // Not knowing which scenarios exist, a run removes none of their folders.
+    err << "zorgcap: " << (fs::path(o.inputs_dir) / "scenarios").string() << ": error: cannot list the scenarios: "
+        << listing.message() << "; the scenario folders in " << o.out_dir << "/ were kept\n";
+    code = std::max(code, kExitBadInput);
+  } else if (full_run) {
     std::error_code ec;
     std::vector<std::string> stale;
     for (fs::directory_iterator it(o.out_dir, ec), end; !ec && it != end; it.increment(ec)) {

@@ -213,8 +213,7 @@ OutputLock::OutputLock(const std::string& out_dir, unsigned wait_seconds, std::o
     if (e != EWOULDBLOCK) throw std::runtime_error("cannot lock " + path_ + ": " + std::strerror(e));
     if (std::chrono::steady_clock::now() >= deadline)
       throw std::runtime_error("another zorgcap report is still writing to " + out_dir + "/ (it holds " + path_ +
-                               "); gave up after waiting " + std::to_string(wait_seconds) +
-                               " s; nothing was written");
+                               "); gave up after waiting " + std::to_string(wait_seconds) + " s");
     if (!told) {
       err << "zorgcap: another zorgcap report is writing to " << out_dir << "/; waiting up to " << wait_seconds
           << " s for it to finish\n"

@@ -517,9 +517,14 @@ std::optional<Inputs> load_scenario(const std::string& dir, const std::string& n
 }
 
 std::vector<std::string> list_scenarios(const std::string& dir) {
+  std::error_code ec;
+  return list_scenarios(dir, ec);
+}
+
+std::vector<std::string> list_scenarios(const std::string& dir, std::error_code& ec) {
   namespace fs = std::filesystem;
   std::vector<std::string> names;
-  std::error_code ec;
+  ec.clear();
   // Every *.yaml entry, whatever its type and name: a folder, a FIFO, a symlink loop or a badly
   // named file is then reported for its scenario instead of being skipped silently or ending the
   // run. Nothing here follows a link or throws.
@@ -527,6 +532,7 @@ std::vector<std::string> list_scenarios(const std::string& dir) {
     std::string file = it->path().filename().string();
     if (file.size() > 5 && file.compare(file.size() - 5, 5, ".yaml") == 0) names.push_back(file.substr(0, file.size() - 5));
   }
+  if (ec == std::errc::no_such_file_or_directory) ec.clear();
   std::sort(names.begin(), names.end());
   return names;
 }

@@ -1,6 +1,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -23,7 +24,9 @@ std::optional<Inputs> load_inputs(const std::string& dir, Diagnostics& diags, So
 std::optional<Inputs> load_scenario(const std::string& dir, const std::string& name, Diagnostics& diags,
                                     SourceTexts& texts);
 
-// The scenarios in DIR/scenarios/ (file names without .yaml), sorted.
+// The scenarios in DIR/scenarios/ (file names without .yaml), sorted. `ec` is set when the folder
+// exists but cannot be listed (then the list may be incomplete); a missing folder is no scenarios.
+std::vector<std::string> list_scenarios(const std::string& dir, std::error_code& ec);
 std::vector<std::string> list_scenarios(const std::string& dir);
 
 // A scenario names its output folder OUT/<scenario>/. A name is 1 to kMaxScenarioNameChars

@@ -226,6 +226,26 @@ TEST(BatchPublish, AFailedScenarioKeepsItsPreviousOutputsAndIsListedAsFailed) {
   EXPECT_NE(index.find("missing required key &#39;description&#39;"), std::string::npos) << index;
 }
 
+TEST(BatchPublish, AScenariosFolderThatCannotBeListedRemovesNothing) {
+  SmallInputs in;
+  test::TempDir out;
+  ASSERT_EQ(test::run_zorgcap(report(in, out)).exit_code, 0);
+  fs::remove_all(in.dir.path() / "scenarios");
+  fs::create_symlink("scenarios", in.dir.path() / "scenarios");  // a loop: not "no scenarios"
+  auto r = test::run_zorgcap(report(in, out));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("scenarios: error: cannot list the scenarios: Too many levels of symbolic links"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(files_in(out.path() / "midden"), kJsonFiles);  // kept
+  EXPECT_EQ(files_in(out.path() / "baseline"), kJsonFiles);
+  // Without a scenarios folder at all, there are no scenarios: their folders go.
+  fs::remove(in.dir.path() / "scenarios");
+  r = test::run_zorgcap(report(in, out));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(fs::exists(out.path() / "midden"));
+}
+
 // The shell starts two runs on one OUT at once, with different formats, so the folder shows whose
 // files it holds.
 TEST(RobustPublish, TwoRunsOnOneOutTakeTurns) {
