@@ -30,6 +30,21 @@ function(zorgcap_layer name)
   endforeach()
   target_link_libraries(zorgcap_${name} PUBLIC ${deps} ${L_LIBS})
   set(ZORGCAP_LAYER_INCLUDE_${name} ${include_dir} PARENT_SCOPE)
+  set_property(GLOBAL APPEND PROPERTY ZORGCAP_LAYER_SOURCES ${sources})
+endfunction()
+
+# Every src/<layer>/*.cpp must be in its layer's list (EXCEPT: files built on their own, such as
+# cli/main.cpp): a file left out would otherwise surface only as an undefined reference at link time.
+function(zorgcap_check_layer_sources)
+  cmake_parse_arguments(PARSE_ARGV 0 L "" "" "EXCEPT")
+  get_property(listed GLOBAL PROPERTY ZORGCAP_LAYER_SOURCES)
+  file(GLOB present CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/*/*.cpp)
+  foreach(file IN LISTS present)
+    file(RELATIVE_PATH rel ${CMAKE_SOURCE_DIR}/src ${file})
+    if(NOT file IN_LIST listed AND NOT rel IN_LIST L_EXCEPT)
+      message(FATAL_ERROR "src/${rel} is in no layer: add it to its zorgcap_layer(...) list in CMakeLists.txt")
+    endif()
+  endforeach()
 endfunction()
 
 # A probe: a file that includes a header its layer may not see must fail to compile, and one that

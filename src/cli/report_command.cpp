@@ -1,10 +1,14 @@
 #include "cli/report_command.h"
 
+#include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <mutex>
 #include <thread>
@@ -16,6 +20,7 @@
 #include "core/atomic_file.h"
 #include "core/version.h"
 #include "core/output_dir.h"
+#include "core/read_file.h"
 #include "core/sha256.h"
 #include "document/analysis_build.h"
 #include "document/build.h"
@@ -30,6 +35,7 @@
 #include "writers/latex_writer.h"
 #include "writers/markdown_writer.h"
 #include "writers/xlsx_writer.h"
+#include "writers/escape.h"
 #include "writers/index_page.h"
 #include "writers/pdf_writer.h"
 #include "writers/tables_json.h"
@@ -83,11 +89,10 @@ std::string manifest_json(const Inputs& inputs, const FileDigests& inputs_digest
 }
 
 std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  std::string error;
+  auto text = read_regular_file(path, 64 * 1024 * 1024, error);  // never blocks on a FIFO
+  if (!text) throw std::runtime_error("cannot read " + path + ": " + error);
+  return *text;
 }
 
 // Everything a run shares between scenarios: the templates, read and checked once.
@@ -173,7 +178,7 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
   if (!diags.empty()) {
     SourceTexts all = input_texts;
     all.insert(all.end(), t.texts.begin(), t.texts.end());
-    r.messages = diags.format(all) + "zorgcap: " + name + ": " + std::to_string(diags.size()) +
+    r.messages = diags.format(all) + "zorgcap: " + printable(name) + ": " + std::to_string(diags.size()) +
                  (diags.size() == 1 ? " error" : " errors") + "; nothing was written for this scenario\n";
     r.failure = kExitBadInput;
     return r;
@@ -215,34 +220,122 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
     r.ok = true;
     r.summary = "zorgcap: " + name + ": wrote " + (fs::path(o.out_dir) / name).string() + "/ (" +
                 std::to_string(doc.tables.size()) + " tables, " + std::to_string(results->size()) + " quantities)\n";
+  } catch (const ForeignFolder& e) {
+    r.messages = "zorgcap: " + printable(name) + ": " + e.what() + "\n";
+    r.failure = kExitInternal;
   } catch (const BadInput& e) {
-    r.messages = "zorgcap: " + name + ": " + e.what() + "; the previous outputs were left as they were\n";
+    r.messages = "zorgcap: " + printable(name) + ": " + e.what() + "; the previous outputs were left as they were\n";
     r.failure = kExitBadInput;
   } catch (const std::exception& e) {
     // Writing the outputs failed (a full disk, an OUT that cannot be a folder), or a writer did.
-    r.messages = "zorgcap: " + name + ": " + e.what() + "; the previous outputs were left as they were\n";
+    r.messages = "zorgcap: " + printable(name) + ": " + e.what() + "; the previous outputs were left as they were\n";
     r.failure = kExitInternal;
   }
   return r;
 }
 
-// OUT/index.html from every scenario folder now in OUT (its values.json), sorted by name.
-void write_index(const ReportOptions& o, const SharedTemplates& t) {
+// The failed scenarios of this run, with their errors, as a section of the index page (only when
+// there are any, so a run without failures writes the same page as before).
+std::string failures_section(const std::vector<std::pair<std::string, std::string>>& failed) {
+  if (failed.empty()) return "";
+  std::string s = "<section class=\"failures\">\n<h2>Niet bijgewerkt in deze run</h2>\n<ul>\n";
+  for (const auto& [name, message] : failed)
+    s += "<li><strong>" + html_escape(printable(name)) + "</strong>\n<pre>" + html_escape(message) + "</pre></li>\n";
+  return s + "</ul>\n</section>\n";
+}
+
+// OUT/index.html from the folders zorgcap made in OUT (their values.json), baseline first, then by
+// name, and the scenarios that failed in this run. Folders zorgcap did not make are never read.
+// Returns the problems met (a marked folder whose values.json cannot be read), each also listed.
+std::vector<std::string> write_index(const ReportOptions& o, const SharedTemplates& t,
+                                     std::vector<std::pair<std::string, std::string>> failed) {
   std::vector<IndexScenario> scenarios;
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(o.out_dir))
-    if (e.is_directory() && e.path().filename().string()[0] != '.' && fs::exists(e.path() / "values.json"))
-      names.push_back(e.path().filename().string());
+  std::vector<std::string> names, problems;
+  std::error_code ec;
+  for (fs::directory_iterator it(o.out_dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string n = it->path().filename().string();
+    if (is_valid_scenario_name(n) && is_marked_output(it->path().string())) names.push_back(n);
+  }
+  if (ec) throw std::runtime_error("cannot list " + o.out_dir + ": " + ec.message());
   std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
     return (a != "baseline") == (b != "baseline") ? a < b : a == "baseline";  // baseline first
   });
   for (const std::string& n : names) {
-    nlohmann::json v = nlohmann::json::parse(read_text((fs::path(o.out_dir) / n / "values.json").string()));
-    IndexScenario s{n, n, {}};
-    for (const auto& q : v.at("quantities")) s.values[q.at("key").get<std::string>()] = {q.at("min"), q.at("max")};
-    scenarios.push_back(std::move(s));
+    std::string path = (fs::path(o.out_dir) / n / "values.json").string();
+    try {
+      nlohmann::json v = nlohmann::json::parse(read_text(path));
+      IndexScenario s{n, n, {}};
+      for (const auto& q : v.at("quantities")) s.values[q.at("key").get<std::string>()] = {q.at("min"), q.at("max")};
+      scenarios.push_back(std::move(s));
+    } catch (const std::exception& e) {
+      std::string what = std::string(e.what()).rfind("cannot read", 0) == 0 ? e.what() : path + ": " + e.what();
+      problems.push_back(what);
+      failed.emplace_back(n, "zorgcap: " + n + ": the index cannot show this folder: " + what + "\n");
+    }
   }
-  write_file_atomic((fs::path(o.out_dir) / "index.html").string(), render_index(t.index_rows, scenarios, t.css));
+  std::string page = render_index(t.index_rows, scenarios, t.css);
+  if (std::string extra = failures_section(failed); !extra.empty()) {
+    std::size_t at = page.rfind("</main>");
+    page.insert(at == std::string::npos ? page.size() : at, extra);
+  }
+  auto hold = hold_outputs();  // a signal's clean-up waits until index.html is in place
+  write_file_atomic((fs::path(o.out_dir) / "index.html").string(), page);
+  return problems;
+}
+
+// SIGTERM and SIGINT, while a report runs: they are blocked in every thread and taken by one
+// watcher thread (sigwaitinfo), so no code runs in a signal handler. The watcher removes this run's
+// staging folders and exits with 128 + the signal (143, 130). finish() stops the watcher.
+class SignalWatcher {
+ public:
+  SignalWatcher() {
+    sigemptyset(&set_);
+    sigaddset(&set_, SIGTERM);
+    sigaddset(&set_, SIGINT);
+    ::pthread_sigmask(SIG_BLOCK, &set_, &old_);
+    thread_ = std::thread([this] { watch(); });
+  }
+  ~SignalWatcher() { finish(); }
+  SignalWatcher(const SignalWatcher&) = delete;
+  SignalWatcher& operator=(const SignalWatcher&) = delete;
+
+  void finish() {
+    if (!thread_.joinable()) return;
+    done_ = true;
+    ::pthread_kill(thread_.native_handle(), SIGTERM);  // wakes the watcher, which sees done_
+    thread_.join();
+    ::pthread_sigmask(SIG_SETMASK, &old_, nullptr);
+  }
+
+ private:
+  void watch() {
+    for (;;) {
+      siginfo_t info{};
+      int sig = ::sigwaitinfo(&set_, &info);
+      if (sig < 0) continue;  // EINTR
+      if (done_ && info.si_pid == ::getpid()) return;  // finish(): from this process, not a user's kill
+      remove_this_runs_temporaries();
+      const char* msg = sig == SIGINT ? "zorgcap: interrupted (SIGINT); this run's temporary folders were removed\n"
+                                      : "zorgcap: terminated (SIGTERM); this run's temporary folders were removed\n";
+      ssize_t ignored = ::write(STDERR_FILENO, msg, std::strlen(msg));
+      (void)ignored;
+      ::_exit(128 + sig);
+    }
+  }
+
+  sigset_t set_{}, old_{};
+  std::atomic<bool> done_{false};
+  std::thread thread_;
+};
+
+// How long a run waits for another run on the same OUT: ZORGCAP_LOCK_WAIT seconds (0: not at all),
+// else 600.
+unsigned lock_wait_seconds() {
+  const char* v = std::getenv("ZORGCAP_LOCK_WAIT");
+  if (!v || !*v) return 600;
+  char* end = nullptr;
+  unsigned long s = std::strtoul(v, &end, 10);
+  return *end == '\0' && s < 86400 ? static_cast<unsigned>(s) : 600;
 }
 
 }  // namespace
@@ -253,17 +346,25 @@ const std::vector<std::string>& known_formats() {
 }
 
 int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
-  std::vector<std::string> names = o.scenarios;
-  if (names.empty()) {
+  // Each scenario once, in the order given (a repeated --scenario would race with itself).
+  std::vector<std::string> names;
+  for (const std::string& n : o.scenarios)
+    if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+  const bool full_run = names.empty();
+  std::error_code listing;  // set when INPUTS/scenarios/ exists but cannot be listed
+  if (full_run) {
     names.push_back("baseline");
-    for (const std::string& s : list_scenarios(o.inputs_dir))
+    for (const std::string& s : list_scenarios(o.inputs_dir, listing))
       if (s != "baseline") names.push_back(s);
   }
-  for (const std::string& n : names)
-    if (!is_valid_scenario_name(n)) {
-      err << "zorgcap report: '" << n << "' is not a scenario name (letters, digits, '-', '_', '.'; no path)\n";
-      return kExitUsage;
-    }
+  // A --scenario that is no name is a usage error. A file in scenarios/ with a bad name is that
+  // scenario's bad input (load_scenario reports it); the others still run.
+  if (!full_run)
+    for (const std::string& n : names)
+      if (std::string why = scenario_name_problem(n); !why.empty()) {
+        err << "zorgcap report: --scenario " << why << "\n";
+        return kExitUsage;
+      }
   Diagnostics diags;
   SourceTexts template_texts;
   auto shared = load_templates(o, diags, template_texts);
@@ -271,8 +372,19 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
     err << diags.format(template_texts) << "zorgcap: " << diags.size() << " errors in the templates; nothing was written\n";
     return kExitBadInput;
   }
-  // Nothing is created before a scenario succeeds: bad input leaves OUT as it was.
-  if (fs::is_directory(o.out_dir)) remove_stale_temporaries(o.out_dir);
+  // From here, SIGTERM and SIGINT remove this run's staging folders before the process exits.
+  SignalWatcher signals;
+  // One run at a time per OUT; under the lock, any staging folder left in OUT is from a killed run.
+  std::error_code exists_ec;
+  const bool out_existed = fs::symlink_status(o.out_dir, exists_ec).type() != fs::file_type::not_found;
+  std::optional<OutputLock> lock;
+  try {
+    lock.emplace(o.out_dir, lock_wait_seconds(), err);
+  } catch (const std::exception& e) {
+    err << "zorgcap: " << e.what() << "; nothing was written\n";
+    return kExitInternal;
+  }
+  remove_stale_temporaries(o.out_dir);
 
   std::vector<ScenarioOutcome> outcomes(names.size());
   std::atomic<std::size_t> next{0};
@@ -290,7 +402,9 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
       try {
         outcomes[i] = run_scenario(o, *shared, names[i]);
       } catch (const std::exception& e) {  // not to end the process from a worker thread
-        outcomes[i] = {false, kExitInternal, "zorgcap: " + names[i] + ": internal error: " + e.what() + "\n", ""};
+        outcomes[i] = {false, kExitInternal, "zorgcap: " + printable(names[i]) + ": internal error: " + e.what() + "\n", ""};
+      } catch (...) {
+        outcomes[i] = {false, kExitInternal, "zorgcap: " + printable(names[i]) + ": internal error\n", ""};
       }
       if (!console) continue;
       auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
@@ -306,22 +420,55 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
 
   int failed = 0, code = kExitOk;
   std::string failed_names;
+  std::vector<std::pair<std::string, std::string>> failures;
   for (std::size_t i = 0; i < names.size(); ++i) {
     err << outcomes[i].messages;
     if (console) out << outcomes[i].summary;
     failed += !outcomes[i].ok;
     if (!outcomes[i].ok) failed_names += " " + names[i];
     code = std::max(code, outcomes[i].failure);
+    if (!outcomes[i].ok) failures.emplace_back(names[i], outcomes[i].messages);
   }
-  if (static_cast<std::size_t>(failed) < names.size()) {
-    try {
-      write_index(o, *shared);
-    } catch (const std::exception& e) {
-      err << "zorgcap: cannot write the index page: " << e.what() << "\n";
-      ++failed;
+  // A full run publishes exactly the scenarios there are: a folder zorgcap made for a scenario
+  // that no longer exists is removed (a failed scenario keeps its previous outputs).
+  if (listing) {
+    // Not knowing which scenarios exist, a run removes none of their folders.
+    err << "zorgcap: " << (fs::path(o.inputs_dir) / "scenarios").string() << ": error: cannot list the scenarios: "
+        << listing.message() << "; the scenario folders in " << o.out_dir << "/ were kept\n";
+    code = std::max(code, kExitBadInput);
+  } else if (full_run) {
+    std::error_code ec;
+    std::vector<std::string> stale;
+    for (fs::directory_iterator it(o.out_dir, ec), end; !ec && it != end; it.increment(ec)) {
+      std::string n = it->path().filename().string();
+      if (std::find(names.begin(), names.end(), n) == names.end() && is_marked_output(it->path().string()))
+        stale.push_back(n);
+    }
+    std::sort(stale.begin(), stale.end());
+    for (const std::string& n : stale)
+      if (retire_output(o.out_dir, n) && console) out << "zorgcap: " << n << ": removed " << (fs::path(o.out_dir) / n).string()
+                                           << "/ (the scenario no longer exists)\n";
+  }
+  // A run in which nothing succeeded leaves an OUT it had to create as it was: absent.
+  if (static_cast<std::size_t>(failed) == names.size() && !out_existed) {
+    lock->release_and_remove();
+    ::rmdir(o.out_dir.c_str());  // only if empty
+    signals.finish();
+    err << "zorgcap: 0 of " << names.size() << " scenarios written to " << o.out_dir << "/\n";
+    if (!failed_names.empty()) err << "zorgcap: failed scenarios:" << failed_names << "\n";
+    return code;
+  }
+  try {
+    for (const std::string& problem : write_index(o, *shared, failures)) {
+      err << "zorgcap: index.html: " << problem << "\n";
       code = kExitInternal;
     }
+  } catch (const std::exception& e) {
+    err << "zorgcap: cannot write the index page: " << e.what() << "\n";
+    ++failed;
+    code = kExitInternal;
   }
+  signals.finish();
   std::ostringstream summary;
   summary << "zorgcap: " << names.size() - static_cast<std::size_t>(failed) << " of " << names.size()
           << " scenarios written to " << o.out_dir << "/\n";

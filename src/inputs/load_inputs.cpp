@@ -6,6 +6,11 @@
 #include <filesystem>
 #include <limits>
 
+#include <locale.h>
+#include <wctype.h>
+
+#include "core/utf8.h"
+
 #include "core/suggest.h"
 #include "inputs/yaml_tree.h"
 #include "inputs/parameter_specs.h"
@@ -283,24 +288,29 @@ void read_parameter(const yaml::MapEntry& e, const ParameterSpec& spec, bool sou
   if (ok) out.parameters[p.key] = std::move(p);
 }
 
-// The scenario names the output folder OUT/<scenario>/, so it must be a plain folder name.
-bool valid_scenario_name(std::string_view name) {
-  if (name.empty() || !std::isalnum(static_cast<unsigned char>(name[0]))) return false;
-  return std::all_of(name.begin(), name.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
-  });
+// The C.UTF-8 character classes (glibc), for Unicode letters and digits in scenario names; a null
+// locale if it is missing, and then only ASCII letters and digits are accepted.
+locale_t utf8_ctype() {
+  static const locale_t loc = ::newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(nullptr));
+  return loc;
+}
+
+bool name_char_ok(char32_t c, bool first) {
+  if (c < 0x80) {
+    if (std::isalnum(static_cast<int>(c))) return true;
+    return !first && (c == ' ' || c == '-' || c == '_' || c == '.' || c == '(' || c == ')');
+  }
+  if (c >= 0x0300 && c <= 0x036F) return !first;  // combining accents: a decomposed (NFD) é
+  locale_t loc = utf8_ctype();
+  return loc && ::iswalnum_l(static_cast<wint_t>(c), loc) != 0;
 }
 
 void read_baseline(const Node& root, bool sources_read, Reader& r, Inputs& out) {
   if (!r.expect_map(root, "")) return;
   r.reject_unknown(root, "", {"scenario", "title", "peildatum", "parameters"}, "key");
   out.scenario = r.text(root, "scenario", "", true).value_or("baseline");
-  if (!valid_scenario_name(out.scenario)) {
-    r.error(root.find_entry("scenario")->value.where, "scenario",
-            "scenario '" + out.scenario +
-                "' is not a valid name: it names the output folder, so use only letters, digits, '-', '_' and '.', "
-                "starting with a letter or digit");
-  }
+  if (std::string why = scenario_name_problem(out.scenario); !why.empty())
+    r.error(root.find_entry("scenario")->value.where, "scenario", why);
   out.title = r.text(root, "title", "", true).value_or("");
   out.peildatum = r.text(root, "peildatum", "", true).value_or("");
   const yaml::MapEntry* params = root.find_entry("parameters");
@@ -373,6 +383,13 @@ void read_override(const yaml::MapEntry& e, const ParameterSpec& spec, const std
 bool load_chain(const std::string& dir, const std::string& name, std::vector<std::string>& chain, Inputs& out,
                 Diagnostics& diags, SourceTexts& texts, const std::string& from_file, Location from_where) {
   namespace fs = std::filesystem;
+  // The name is checked before it goes near the file system: a 300-character or '../' name is bad
+  // input, located at the `extends:` value that gave it (or at the scenario's file).
+  if (std::string why = scenario_name_problem(name); !why.empty()) {
+    diags.error(from_file.empty() ? (fs::path(dir) / "scenarios").string() + "/" + printable(name) + ".yaml" : from_file,
+                from_where, from_file.empty() ? "" : "extends", why);
+    return false;
+  }
   if (name == "baseline") {
     auto base = load_inputs(dir, diags, texts);
     if (base) out = std::move(*base);
@@ -385,12 +402,14 @@ bool load_chain(const std::string& dir, const std::string& name, std::vector<std
     return false;
   }
   std::string path = (fs::path(dir) / "scenarios" / (name + ".yaml")).string();
-  if (!valid_scenario_name(name) || !fs::is_regular_file(path)) {
+  std::error_code ec;
+  if (fs::symlink_status(path, ec).type() == fs::file_type::not_found) {
     diags.error(from_file.empty() ? path : from_file, from_where, from_file.empty() ? "" : "extends",
-                valid_scenario_name(name) ? "no scenario '" + name + "' (expected " + path + ")"
-                                          : "'" + name + "' is not a scenario name (letters, digits, '-', '_', '.')");
+                "no scenario '" + name + "' (expected " + path + ")");
     return false;
   }
+  // Anything else in place of a file (a folder, a FIFO, a symlink loop) is reported by the reader,
+  // which never blocks.
   std::size_t before = diags.size();
   auto root = read_file(path, diags, texts);
   if (!root) return false;
@@ -437,7 +456,57 @@ bool load_chain(const std::string& dir, const std::string& name, std::vector<std
 
 }  // namespace
 
-bool is_valid_scenario_name(std::string_view name) { return valid_scenario_name(name); }
+std::string printable(std::string_view name) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (std::size_t at = 0; at < name.size();) {
+    std::size_t n = utf8::sequence_length(name, at);
+    unsigned char c = static_cast<unsigned char>(name[at]);
+    if (n == 0 || (n == 1 && (c < 0x20 || c == 0x7F))) {
+      out += "\\x";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+      ++at;
+    } else {
+      out.append(name.substr(at, n));
+      at += n;
+    }
+  }
+  return out;
+}
+
+std::string scenario_name_problem(std::string_view name) {
+  auto bad = [&](const std::string& why) {
+    std::string shown = name.size() > 120 ? printable(name.substr(0, 60)) + "…" : printable(name);
+    return "'" + shown + "' is not a scenario name: " + why + " (a name is 1 to " +
+           std::to_string(kMaxScenarioNameChars) +
+           " letters, digits, spaces, '-', '_', '.', '(' and ')', starting with a letter or digit; it names the "
+           "output folder)";
+  };
+  if (name.empty()) return bad("it is empty");
+  // The length is checked on the bytes first: nothing that long is looked at further.
+  if (name.size() > 4 * kMaxScenarioNameChars) return bad("it is " + std::to_string(name.size()) + " bytes long");
+  if (!utf8::valid(name)) return bad("it is not valid UTF-8");
+  if (std::size_t chars = utf8::count(name); chars > kMaxScenarioNameChars)
+    return bad("it is " + std::to_string(chars) + " characters long");
+  if (name.back() == ' ' || name.back() == '.') return bad(std::string("it ends with '") + name.back() + "'");
+  // Names of files zorgcap (and the nightly job in README.md) writes in OUT are not folder names.
+  std::string lower;
+  for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view ext : {".html", ".htm", ".json", ".txt", ".lock", ".zorgcap-tmp", ".zorgcap-output"})
+    if (lower.size() >= ext.size() && lower.compare(lower.size() - ext.size(), ext.size(), ext) == 0)
+      return bad("it ends in '" + std::string(ext) + "', which is reserved for files zorgcap writes in OUT (index.html)");
+  bool first = true;
+  for (std::size_t at = 0; at < name.size(); first = false) {
+    std::size_t start = at;
+    char32_t c = utf8::next(name, at);
+    if (!name_char_ok(c, first))
+      return bad("'" + printable(name.substr(start, at - start)) + "' is not allowed" + (first ? " at the start" : ""));
+  }
+  return "";
+}
+
+bool is_valid_scenario_name(std::string_view name) { return scenario_name_problem(name).empty(); }
 
 std::optional<Inputs> load_scenario(const std::string& dir, const std::string& name, Diagnostics& diags,
                                     SourceTexts& texts) {
@@ -448,11 +517,22 @@ std::optional<Inputs> load_scenario(const std::string& dir, const std::string& n
 }
 
 std::vector<std::string> list_scenarios(const std::string& dir) {
+  std::error_code ec;
+  return list_scenarios(dir, ec);
+}
+
+std::vector<std::string> list_scenarios(const std::string& dir, std::error_code& ec) {
   namespace fs = std::filesystem;
   std::vector<std::string> names;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(fs::path(dir) / "scenarios", ec))
-    if (e.is_regular_file() && e.path().extension() == ".yaml") names.push_back(e.path().stem().string());
+  ec.clear();
+  // Every *.yaml entry, whatever its type and name: a folder, a FIFO, a symlink loop or a badly
+  // named file is then reported for its scenario instead of being skipped silently or ending the
+  // run. Nothing here follows a link or throws.
+  for (fs::directory_iterator it(fs::path(dir) / "scenarios", ec), end; !ec && it != end; it.increment(ec)) {
+    std::string file = it->path().filename().string();
+    if (file.size() > 5 && file.compare(file.size() - 5, 5, ".yaml") == 0) names.push_back(file.substr(0, file.size() - 5));
+  }
+  if (ec == std::errc::no_such_file_or_directory) ec.clear();
   std::sort(names.begin(), names.end());
   return names;
 }

@@ -1,6 +1,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -23,10 +24,23 @@ std::optional<Inputs> load_inputs(const std::string& dir, Diagnostics& diags, So
 std::optional<Inputs> load_scenario(const std::string& dir, const std::string& name, Diagnostics& diags,
                                     SourceTexts& texts);
 
-// The scenarios in DIR/scenarios/ (file names without .yaml), sorted.
+// The scenarios in DIR/scenarios/ (file names without .yaml), sorted. `ec` is set when the folder
+// exists but cannot be listed (then the list may be incomplete); a missing folder is no scenarios.
+std::vector<std::string> list_scenarios(const std::string& dir, std::error_code& ec);
 std::vector<std::string> list_scenarios(const std::string& dir);
 
-// A scenario names its output folder OUT/<scenario>/: letters, digits, '-', '_', '.', no path.
+// A scenario names its output folder OUT/<scenario>/. A name is 1 to kMaxScenarioNameChars
+// characters of valid UTF-8: Unicode letters and digits, spaces, '-', '_', '.', '(' and ')' (and
+// combining accents), starting with a letter or digit, not ending with a space or '.'. So a name is
+// never hidden and never a path. Reserved: a name may not end in .html, .htm, .json, .txt, .lock,
+// .zorgcap-tmp or .zorgcap-output (any case), the files zorgcap writes in OUT (index.html,
+// .zorgcap.lock, temporaries) and the nightly job's changes.txt. scenario_name_problem says why a
+// name is not valid ("" if it is), from its bytes only: it never looks at the file system.
+inline constexpr std::size_t kMaxScenarioNameChars = 100;
+std::string scenario_name_problem(std::string_view name);
 bool is_valid_scenario_name(std::string_view name);
+
+// `name` with control characters and bytes that are not UTF-8 shown as \xNN, for messages.
+std::string printable(std::string_view name);
 
 }  // namespace zorgcap

@@ -1,5 +1,7 @@
 #include "inputs/yaml_tree.h"
 
+#include "core/read_file.h"
+
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -434,36 +436,14 @@ std::optional<Node> parse(const std::string& file_text, const std::string& file,
 
 std::optional<Node> parse_file(const std::string& path, Diagnostics& diags, std::string& text,
                                const Limits& limits) {
-  std::error_code ec;
-  auto status = std::filesystem::status(path, ec);
-  if (std::filesystem::is_directory(status)) {
-    diags.error(path, {}, "", "is a folder, not a file");
+  // Never blocks: a FIFO, a device or a symlink loop in place of an input is an error, not a hang.
+  std::string error;
+  auto content = read_regular_file(path, limits.max_bytes, error);
+  if (!content) {
+    diags.error(path, {}, "", error);
     return std::nullopt;
   }
-  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
-    diags.error(path, {}, "", "is not a regular file");
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diags.error(path, {}, "", "cannot open the file");
-    return std::nullopt;
-  }
-  in.seekg(0, std::ios::end);
-  std::streamoff size = in.tellg();
-  if (size < 0) {
-    diags.error(path, {}, "", "cannot read the file");
-    return std::nullopt;
-  }
-  if (static_cast<std::size_t>(size) > limits.max_bytes) {
-    diags.error(path, {}, "",
-                "file is " + std::to_string(size) + " bytes; zorgcap reads input files up to " +
-                    std::to_string(limits.max_bytes) + " bytes");
-    return std::nullopt;
-  }
-  in.seekg(0);
-  text.assign(static_cast<std::size_t>(size), '\0');
-  in.read(text.data(), size);
+  text = std::move(*content);
   return parse(text, path, diags, limits);
 }
 

@@ -288,17 +288,22 @@ TEST(Cli, BadInputExitsOneButAnOutputThatCannotBeWrittenExitsThree) {
   test::write_file((tmp.path() / "file").string(), "not a folder");
   auto io = run_zorgcap("report --out '" + (tmp.path() / "file" / "out").string() + "' --scenario baseline --format json");
   EXPECT_EQ(io.exit_code, 3) << io.err;
-  EXPECT_TRUE(contains(io.err, "zorgcap: baseline: cannot create " + (tmp.path() / "file" / "out").string())) << io.err;
-  EXPECT_TRUE(contains(io.err, "the previous outputs were left as they were")) << io.err;
+  // OUT is made (and locked) before any scenario runs, so the run stops there, with nothing written.
+  EXPECT_TRUE(contains(io.err, "zorgcap: cannot create " + (tmp.path() / "file" / "out").string() +
+                                   ": Not a directory; nothing was written"))
+      << io.err;
 
   // Both in one run: 3 wins.
   fs::copy(test::inputs_dir(), in.path(), fs::copy_options::recursive);
   test::write_file((in.path() / "scenarios" / "kapot.yaml").string(), "scenario: [\n");
-  auto both = run_zorgcap("report --inputs '" + in.str() + "' --out '" + (tmp.path() / "file" / "out").string() +
+  // midden cannot be written: OUT/midden is a folder zorgcap did not make.
+  fs::create_directories(tmp.path() / "out2" / "midden");
+  auto both = run_zorgcap("report --inputs '" + in.str() + "' --out '" + (tmp.path() / "out2").string() +
                           "' --scenario kapot --scenario midden --format json");
   EXPECT_EQ(both.exit_code, 3) << both.err;
   EXPECT_TRUE(contains(both.err, "kapot.yaml:")) << both.err;
-  EXPECT_TRUE(contains(both.err, "zorgcap: midden: cannot create")) << both.err;
+  EXPECT_TRUE(contains(both.err, "zorgcap: midden: " + (tmp.path() / "out2" / "midden").string() + " was not made by zorgcap"))
+      << both.err;
 }
 
 TEST(Cli, StandardOutputThatCannotBeWrittenExitsThree) {

@@ -341,13 +341,20 @@ TEST(LoadInputs, UnreadableSourcesDoNotBuryTheErrorUnderDanglingIds) {
 }
 
 TEST(LoadInputs, ScenarioMustBeAPlainFolderName) {
-  for (const char* name : {"../../etc", "/tmp/x", "a/b", ".hidden"}) {
-    SCOPED_TRACE(name);
+  struct Case {
+    const char* name;
+    const char* why;
+  };
+  for (const Case& k : {Case{"../../etc", "'.' is not allowed at the start"}, Case{"/tmp/x", "'/' is not allowed at the start"},
+                        Case{"a/b", "'/' is not allowed"}, Case{".hidden", "'.' is not allowed at the start"},
+                        Case{"index.html", "it ends in '.html', which is reserved for files zorgcap writes in OUT (index.html)"}}) {
+    SCOPED_TRACE(k.name);
     InputsCopy c;
-    c.edit("baseline.yaml", "scenario: baseline\n", std::string("scenario: \"") + name + "\"\n");
-    EXPECT_EQ(c.load(), Lines{c.at("baseline.yaml", "scenario: \"", 10) + ": error: scenario: scenario '" + name +
-                              "' is not a valid name: it names the output folder, so use only letters, digits, '-', "
-                              "'_' and '.', starting with a letter or digit"});
+    c.edit("baseline.yaml", "scenario: baseline\n", std::string("scenario: \"") + k.name + "\"\n");
+    EXPECT_EQ(c.load(), Lines{c.at("baseline.yaml", "scenario: \"", 10) + ": error: scenario: '" + k.name +
+                              "' is not a scenario name: " + k.why +
+                              " (a name is 1 to 100 letters, digits, spaces, '-', '_', '.', '(' and ')', starting with "
+                              "a letter or digit; it names the output folder)"});
   }
   InputsCopy ok;
   ok.edit("baseline.yaml", "scenario: baseline\n", "scenario: beleid-2030_v1.2\n");

@@ -2,7 +2,11 @@
 // and each error case with its location.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <filesystem>
+#include <vector>
 
 #include "inputs/load_inputs.h"
 #include "test_support.h"
@@ -137,6 +141,84 @@ TEST_F(Scenarios, NamesThatWouldLeaveTheOutputFolderAreRefused) {
   EXPECT_FALSE(is_valid_scenario_name(".hidden"));
   EXPECT_TRUE(is_valid_scenario_name("verdubbeling-instroom"));
   EXPECT_FALSE(load("../baseline"));
+}
+
+// The adversarial corpus of names: what a file manager, a user or an attacker puts in scenarios/.
+TEST_F(Scenarios, NamesAreUnicodeWordsAndNothingElse) {
+  for (const char* ok : {"midden (kopie)", "scénario-é", "sce\xCC\x81nario" /* NFD: e + combining acute */,
+                         "zorg_2030", "v1.2", "Ωmega", "日本語", "a", "kopie 2"})
+    EXPECT_EQ(scenario_name_problem(ok), "") << ok;
+  struct Bad {
+    std::string name, why;
+  };
+  for (const Bad& b : std::vector<Bad>{
+           {"-x", "'-' is not allowed at the start"},
+           {".x", "'.' is not allowed at the start"},
+           {" x", "' ' is not allowed at the start"},
+           {"x ", "it ends with ' '"},
+           {"x.", "it ends with '.'"},
+           {"index.html", "it ends in '.html', which is reserved"},
+           {"INDEX.HTML", "it ends in '.html', which is reserved"},
+           {"changes.txt", "it ends in '.txt', which is reserved"},
+           {"a.zorgcap-tmp", "it ends in '.zorgcap-tmp', which is reserved"},
+           {"a/b", "'/' is not allowed"},
+           {"..", "it ends with '.'"},
+           {"a\\b", "'\\' is not allowed"},
+           {"a\tb", "'\\x09' is not allowed"},
+           {"a\nb", "'\\x0A' is not allowed"},
+           {"a:b", "':' is not allowed"},
+           {"a\xFF", "it is not valid UTF-8"},
+           {"a\xC0\xAF", "it is not valid UTF-8"},            // an overlong '/'
+           {"a\xED\xA0\x80", "it is not valid UTF-8"},        // a UTF-16 surrogate
+           {"a\xE2\x80\x8B" "b", "'\xE2\x80\x8B' is not allowed"},  // a zero-width space
+           {"", "it is empty"},
+           {std::string(101, 'a'), "it is 101 characters long"},
+           {std::string(300, 'a'), "it is 300 characters long"},
+           {std::string(5000, 'a'), "it is 5000 bytes long"},
+       }) {
+    std::string why = scenario_name_problem(b.name);
+    EXPECT_NE(why.find(b.why), std::string::npos) << printable(b.name) << ": " << why;
+    EXPECT_LT(why.size(), 400u) << "a message shows a long name shortened";
+  }
+  EXPECT_EQ(scenario_name_problem(std::string(100, 'a')), "");
+  std::string e100;
+  for (int i = 0; i < 100; ++i) e100 += "\xC3\xA9";  // 100 characters, 200 bytes
+  EXPECT_EQ(scenario_name_problem(e100), "");
+  EXPECT_NE(scenario_name_problem(e100 + "\xC3\xA9").find("it is 101 characters long"), std::string::npos);
+  EXPECT_EQ(printable("a\xFF\n"), "a\\xFF\\x0A");
+}
+
+TEST_F(Scenarios, ABadExtendsIsLocatedAtItsValueBeforeAnyFileIsLookedAt) {
+  add("lang", "scenario: lang\nextends: " + std::string(300, 'x') + "\ndescription: d\n");
+  EXPECT_FALSE(load("lang"));
+  std::string all = diags.format(texts);
+  EXPECT_NE(all.find(path("lang") + ":2:10: error: extends: 'xxx"), std::string::npos) << all;
+  EXPECT_NE(all.find("it is 300 characters long"), std::string::npos) << all;
+  add("pad", "scenario: pad\nextends: ../../etc/passwd\ndescription: d\n");
+  EXPECT_FALSE(load("pad"));
+  all = diags.format(texts);
+  EXPECT_NE(all.find(path("pad") + ":2:10: error: extends: '../../etc/passwd' is not a scenario name"), std::string::npos)
+      << all;
+}
+
+TEST_F(Scenarios, ASymlinkLoopAFifoAndAFolderAreLocatedErrorsNotHangs) {
+  fs::create_symlink("lus.yaml", dir.path() / "scenarios" / "lus.yaml");
+  ASSERT_EQ(::mkfifo(path("pijp").c_str(), 0644), 0);
+  fs::create_directory(dir.path() / "scenarios" / "map.yaml");
+  EXPECT_FALSE(load("lus"));
+  EXPECT_NE(diags.format(texts).find(path("lus") + ": error: cannot open the file: Too many levels of symbolic links"),
+            std::string::npos)
+      << diags.format(texts);
+  EXPECT_FALSE(load("pijp"));
+  EXPECT_NE(diags.format(texts).find(path("pijp") + ": error: is not a regular file"), std::string::npos)
+      << diags.format(texts);
+  EXPECT_FALSE(load("map"));
+  EXPECT_NE(diags.format(texts).find(path("map") + ": error: is a folder, not a file"), std::string::npos)
+      << diags.format(texts);
+  // All of them are listed, so that each is reported rather than silently skipped.
+  auto names = list_scenarios(dir.str());
+  for (const char* n : {"lus", "pijp", "map", "midden"})
+    EXPECT_NE(std::find(names.begin(), names.end(), n), names.end()) << n;
 }
 
 }  // namespace
