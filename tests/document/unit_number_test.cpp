@@ -24,7 +24,9 @@ BuiltCell cell(std::vector<BuiltRun> runs) {
 }
 
 TEST(UnitNumber, ANumberWithItsUnit) {
-  auto u = unit_number(cell({text("€ "), number("286,44"), text(" miljoen")}));
+  // The result points into the cell, so the cell must outlive it.
+  const BuiltCell amount = cell({text("€ "), number("286,44"), text(" miljoen")});
+  auto u = unit_number(amount);
   ASSERT_TRUE(u);
   EXPECT_EQ(u->number->text, "286,44");
   EXPECT_EQ(u->prefix, "€ ");
