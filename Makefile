@@ -1,12 +1,13 @@
 # The README's two commands: `make report` and `make test`.
 BUILD ?= build
 JOBS ?= 2
+PREFIX ?= /usr/local
 CMAKE_FLAGS ?=
 DEBIAN_PACKAGES := cmake g++ make pkg-config libyaml-cpp-dev libhpdf-dev libgtest-dev googletest \
   libbenchmark-dev nlohmann-json3-dev fonts-dejavu-core python3-fonttools poppler-utils qpdf libxml2-dev \
   libxlsxwriter-dev libcli11-dev unzip
 
-.PHONY: all deps configure build report test bench clean
+.PHONY: all deps configure build report test bench install clean
 
 all: build
 
@@ -28,6 +29,9 @@ test: build
 	@grep -h -A1 ': Skipped$$' $(BUILD)/Testing/Temporary/LastTest.log 2>/dev/null | \
 	  grep -v -e ': Skipped$$' -e '^--$$' | sed 's/^/skipped test: /' || true
 	$(BUILD)/zorgcap reconcile --inputs inputs
+
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
 
 bench: build
 	$(BUILD)/zorgcap_bench

@@ -32,9 +32,9 @@ constexpr const char* kUsage =
     "         [--fonts DIR] [--montecarlo N] [--seed S] [--distribution uniform|triangular]\n"
     "         [--quiet | --verbose]\n"
     "                                      compute the model and write OUT/<scenario>/ (defaults: inputs,\n"
-    "                                      outputs, templates): report.html, tables.json, tables.csv,\n"
-    "                                      values.json, manifest.json, report.pdf (fonts: --fonts DIR,\n"
-    "                                      default the subset fonts the build made)\n"
+    "                                      outputs; templates and fonts: those installed with zorgcap):\n"
+    "                                      report.html, tables.json, tables.csv, values.json,\n"
+    "                                      manifest.json, report.pdf, tables.xlsx, tables.md, latex/\n"
     "                                      without --scenario: baseline and every INPUTS/scenarios/*.yaml,\n"
     "                                      in parallel (--jobs, default one per core); then OUT/index.html\n"
     "                                      --montecarlo: add P5/P50/P95 of the headline outcomes (N draws,\n"
@@ -222,7 +222,7 @@ CommandLine::CommandLine() {
   report->add_option("--out", report_options.out_dir, "write OUT/<scenario>/ and OUT/index.html here")
       ->option_text("DIR (default: outputs)");
   report->add_option("--templates", report_options.templates_dir, "table templates, analysis.yaml, html/style.css")
-      ->option_text("DIR (default: templates)");
+      ->option_text("DIR (default: the templates installed with zorgcap)");
   report
       ->add_option("--scenario", report_options.scenarios,
                    "run only this scenario (INPUTS/scenarios/NAME.yaml, or baseline); repeatable. "
@@ -239,7 +239,7 @@ CommandLine::CommandLine() {
                                    "values.json and manifest.json are always written")
                       ->option_text("LIST")
                       ->check(format_list());
-  report->add_option("--fonts", report_options.font_dir, "fonts for report.pdf (default: the subset fonts the build made)")
+  report->add_option("--fonts", report_options.font_dir, "fonts for report.pdf (default: the subset fonts installed with zorgcap)")
       ->option_text("DIR");
   draws_option = report
                      ->add_option("--montecarlo", montecarlo.draws,

@@ -1,4 +1,7 @@
 #include "cli/report_command.h"
+#include "cli/file_digests.h"
+#include "cli/glyph_warnings.h"
+#include "cli/shipped_files.h"
 
 #include <pthread.h>
 #include <signal.h>
@@ -21,11 +24,11 @@
 #include "core/version.h"
 #include "core/output_dir.h"
 #include "core/read_file.h"
-#include "core/sha256.h"
 #include "document/analysis_build.h"
 #include "document/build.h"
 #include "document/reconciliation_build.h"
 #include "inputs/published.h"
+#include "model/finite_check.h"
 #include "model/reconcile.h"
 #include "document/table_template.h"
 #include "inputs/load_inputs.h"
@@ -44,23 +47,6 @@
 namespace zorgcap {
 namespace {
 namespace fs = std::filesystem;
-
-// sha256 of each file read, and one digest over all of them (name and hash, in reading order).
-struct FileDigests {
-  std::vector<std::pair<std::string, std::string>> files;
-  std::string combined;
-};
-
-FileDigests digest(const SourceTexts& texts) {
-  FileDigests d;
-  std::string all;
-  for (const auto& [path, text] : texts) {
-    d.files.emplace_back(path, sha256_hex(text));
-    all += path + '\0' + d.files.back().second + '\n';
-  }
-  d.combined = sha256_hex(all);
-  return d;
-}
 
 std::string manifest_json(const Inputs& inputs, const FileDigests& inputs_digest, const FileDigests& all_files) {
   nlohmann::ordered_json j;
@@ -154,7 +140,7 @@ std::optional<SharedTemplates> load_templates(const ReportOptions& o, Diagnostic
 struct ScenarioOutcome {
   bool ok = false;
   int failure = kExitOk;  // kExitBadInput or kExitInternal when !ok
-  std::string messages;   // errors, for stderr
+  std::string messages;   // errors and warnings, for stderr
   std::string summary;    // one line, for stdout
 };
 
@@ -172,6 +158,7 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
   std::optional<Results> results;
   if (inputs) results = evaluate(*inputs);
   if (results) {
+    check_finite(*results, *inputs, diags);
     check_bindings(t.tables, *results, diags);
     check_analysis_bindings(t.analysis, *results, diags);
   }
@@ -184,10 +171,11 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
     return r;
   }
   try {
-    FileDigests input_digest = digest(input_texts);
+    const std::vector<DigestRoot> roots{{o.inputs_dir, "inputs"}, {o.templates_dir, "templates"}};
+    FileDigests input_digest = digest_files(input_texts, roots);
     SourceTexts all = input_texts;
     all.insert(all.end(), t.texts.begin(), t.texts.end());
-    FileDigests all_digest = digest(all);
+    FileDigests all_digest = digest_files(all, roots);
 
     Document doc = build_document(t.tables, *results, *inputs, input_digest.combined);
     add_analyses(doc, t.analysis, run_analyses(*inputs, t.analysis, o.montecarlo), *results, *inputs);
@@ -208,8 +196,11 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
     if (wants("json")) write_file_atomic(dir.path_of("tables.json"), render_tables_json(doc));
     if (wants("csv")) write_file_atomic(dir.path_of("tables.csv"), render_tables_csv(doc));
     if (wants("html")) write_file_atomic(dir.path_of("report.html"), render_html(doc, t.css));
-    if (wants("pdf"))
-      write_file_atomic(dir.path_of("report.pdf"), render_pdf(doc, o.font_dir.empty() ? ZORGCAP_FONT_DIR : o.font_dir));
+    if (wants("pdf")) {
+      std::vector<char32_t> replaced;
+      write_file_atomic(dir.path_of("report.pdf"), render_pdf(doc, o.font_dir, &replaced));
+      r.messages += glyph_warnings(replaced, all);
+    }
     if (wants("xlsx")) write_xlsx(doc, dir.path_of("tables.xlsx"));
     if (wants("md")) write_file_atomic(dir.path_of("tables.md"), render_markdown(doc));
     if (wants("tex")) {
@@ -345,7 +336,15 @@ const std::vector<std::string>& known_formats() {
   return formats;
 }
 
-int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
+int run_report(const ReportOptions& given, std::ostream& out, std::ostream& err) {
+  ReportOptions o = given;
+  try {
+    if (o.templates_dir.empty()) o.templates_dir = shipped_folder("templates");
+    if (o.font_dir.empty() && o.formats.count("pdf")) o.font_dir = shipped_folder("fonts");
+  } catch (const std::exception& e) {
+    err << "zorgcap: " << e.what() << "; nothing was written\n";
+    return kExitInternal;
+  }
   // Each scenario once, in the order given (a repeated --scenario would race with itself).
   std::vector<std::string> names;
   for (const std::string& n : o.scenarios)
@@ -371,6 +370,13 @@ int run_report(const ReportOptions& o, std::ostream& out, std::ostream& err) {
   if (!shared) {
     err << diags.format(template_texts) << "zorgcap: " << diags.size() << " errors in the templates; nothing was written\n";
     return kExitBadInput;
+  }
+  if (o.montecarlo && o.montecarlo->draws > max_monte_carlo_draws(shared->analysis.headlines.size())) {
+    err << "zorgcap report: --montecarlo " << o.montecarlo->draws << ": the draws of "
+        << shared->analysis.headlines.size() << " outcomes are kept in memory, at most "
+        << (kMonteCarloMemoryLimit >> 20) << " MiB per scenario: give at most "
+        << max_monte_carlo_draws(shared->analysis.headlines.size()) << " draws\n";
+    return kExitUsage;
   }
   // From here, SIGTERM and SIGINT remove this run's staging folders before the process exits.
   SignalWatcher signals;

@@ -16,8 +16,8 @@ enum class Verbosity { automatic, quiet, verbose };
 struct ReportOptions {
   std::string inputs_dir = "inputs";
   std::string out_dir = "outputs";
-  std::string templates_dir = "templates";
-  std::string font_dir;  // empty: the fonts the build made
+  std::string templates_dir;  // empty: the templates shipped with the binary (shipped_files.h)
+  std::string font_dir;       // empty: the PDF fonts shipped with the binary
   std::optional<MonteCarloOptions> montecarlo;  // add P5/P50/P95 of the headline outcomes
   std::vector<std::string> scenarios;  // empty: baseline and every scenario in INPUTS/scenarios/
   std::set<std::string> formats = {"html", "pdf", "json", "csv", "xlsx", "tex", "md"};  // + values.json, manifest.json

@@ -191,10 +191,18 @@ bool read_values(const yaml::MapEntry& e, const ParameterSpec& spec, const std::
   const yaml::MapEntry* min = e.value.find_entry("min");
   const yaml::MapEntry* max = e.value.find_entry("max");
   auto check_domain = [&](const yaml::MapEntry& field, double v) {
-    if (in_domain(v, spec.domain)) return true;
-    r.error(field.value.where, path + "." + field.key,
-            field.value.text + " is out of range: '" + e.key + "' must be " + std::string(domain_description(spec.domain)));
-    return false;
+    if (!in_domain(v, spec.domain)) {
+      r.error(field.value.where, path + "." + field.key,
+              field.value.text + " is out of range: '" + e.key + "' must be " + std::string(domain_description(spec.domain)));
+      return false;
+    }
+    if (double ceiling = realistic_ceiling(spec.unit); v > ceiling) {
+      r.error(field.value.where, path + "." + field.key,
+              field.value.text + " is out of range: '" + e.key + "' is in " + std::string(unit_name(spec.unit)) +
+                  ", and no realistic value is above " + std::to_string(static_cast<long long>(ceiling)));
+      return false;
+    }
+    return true;
   };
   if (value && (min || max)) {
     r.error((min ? min : max)->key_where, path, "give either 'value' or 'min' and 'max', not both");

@@ -150,4 +150,28 @@ std::string_view domain_description(Domain d) {
   return "";
 }
 
+double realistic_ceiling(Unit u) {
+  switch (u) {
+    case Unit::aandeel: return 10;  // a share that may exceed 1 (extra time, social charges): 1000 %
+    case Unit::aantal: return 1e6;
+    case Unit::personen: return 2e7;
+    case Unit::fte: return 2e7;
+    case Unit::uren: return 1e12;
+    case Unit::uren_per_week: return 168;
+    case Unit::uren_per_fte: return 8784;  // the hours of a leap year
+    case Unit::uren_per_dienst: return 24;
+    case Unit::weken: return 53;
+    case Unit::jaren: return 100;
+    case Unit::euro: return 1e12;
+    case Unit::euro_per_uur: return 1e4;
+    case Unit::euro_per_jaar: return 1e7;
+    case Unit::factor: return 1e3;
+    case Unit::clienten_per_fte: return 1e4;
+    case Unit::fte_per_persoon: return 2;
+    case Unit::fte_per_instelling: return 1e6;
+    case Unit::personen_per_jaar: return 2e7;
+  }
+  return 0;
+}
+
 }  // namespace zorgcap

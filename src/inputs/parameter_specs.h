@@ -27,4 +27,9 @@ std::span<const ParameterSpec> parameter_specs();
 const ParameterSpec* find_parameter_spec(std::string_view key);
 std::string_view domain_description(Domain d);
 
+// The largest value a parameter of unit `u` can realistically have (168 hours in a week, 24 in a
+// shift, more people than live in the Netherlands …). A value above it is a typing error, and
+// one far above it would overflow the model's arithmetic.
+double realistic_ceiling(Unit u);
+
 }  // namespace zorgcap

@@ -1,6 +1,7 @@
 #include "model/analysis.h"
 
 #include <algorithm>
+#include <stdexcept>
 #include <cmath>
 #include <numeric>
 #include <random>
@@ -103,8 +104,17 @@ double percentile(std::span<const double> sorted, double p) {
   return sorted[lo] + (rank - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
 }
 
+std::size_t max_monte_carlo_draws(std::size_t outcome_count) {
+  return kMonteCarloMemoryLimit / (sizeof(double) * std::max<std::size_t>(outcome_count, 1));
+}
+
 std::vector<Percentiles> monte_carlo(std::span<const ParameterRange> ranges, std::size_t outcome_count,
                                      const ModelFunction& model, const MonteCarloOptions& options) {
+  if (options.draws > max_monte_carlo_draws(outcome_count))
+    throw std::invalid_argument("--montecarlo " + std::to_string(options.draws) + " is more draws than " +
+                                std::to_string(outcome_count) + " outcomes can keep in " +
+                                std::to_string(kMonteCarloMemoryLimit >> 20) + " MiB: at most " +
+                                std::to_string(max_monte_carlo_draws(outcome_count)));
   std::mt19937_64 rng(options.seed);
   std::vector<double> params(ranges.size()), outcomes(outcome_count);
   std::vector<std::vector<double>> samples(outcome_count, std::vector<double>(options.draws));

@@ -1,3 +1,4 @@
+#include "core/link_url.h"
 #include "writers/html_writer.h"
 
 #include <algorithm>
@@ -10,6 +11,12 @@
 
 namespace zorgcap {
 namespace {
+
+// An address from the inputs: a link only when it is a web or mail address (core/link_url.h).
+std::string web_address(const std::string& url) {
+  if (!is_link_url(url)) return html_escape(url);
+  return "<a href=\"" + html_escape(url) + "\">" + html_escape(url) + "</a>";
+}
 
 const ProvenanceEntry& entry(const Document& doc, int mark) { return doc.provenance[static_cast<std::size_t>(mark - 1)]; }
 
@@ -134,8 +141,7 @@ void provenance(std::ostringstream& out, const Document& doc) {
     if (e.source) {
       out << "<br>\n<span class=\"kind\">invoer</span> bron: <a href=\"#bron-" << html_escape(e.source->id) << "\">"
           << html_escape(e.source->label) << "</a>";
-      if (!e.source->url.empty())
-        out << " (<a href=\"" << html_escape(e.source->url) << "\">" << html_escape(e.source->url) << "</a>)";
+      if (!e.source->url.empty()) out << " (" << web_address(e.source->url) << ")";
       if (!e.note.empty()) out << "<br>\n<span class=\"kind\">noot</span> " << html_escape(e.note);
     } else {
       out << "<br>\n<span class=\"kind\">berekening</span> = ";
@@ -158,7 +164,7 @@ void sources(std::ostringstream& out, const Document& doc) {
   for (const Source& s : doc.sources) {
     out << "<li id=\"bron-" << html_escape(s.id) << "\"><b>" << html_escape(s.label) << "</b>. "
         << html_escape(s.reference);
-    if (!s.url.empty()) out << " <a href=\"" << html_escape(s.url) << "\">" << html_escape(s.url) << "</a>";
+    if (!s.url.empty()) out << " " << web_address(s.url);
     out << wording::footnotes_suffix(s.footnotes) << "</li>\n";
   }
   out << "</ul>\n</section>\n";

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <vector>
 
+#include "core/link_url.h"
 #include "core/utf8.h"
 #include "document/wording.h"
 
@@ -200,6 +201,12 @@ std::string latex_url(const std::string& url) {
   return out;
 }
 
+// An address from the inputs: \url (a link with hyperref) only for a web or mail address
+// (core/link_url.h); anything else is plain text.
+std::string web_address(const std::string& url) {
+  return is_link_url(url) ? "\\url{" + latex_url(url) + "}" : latex_escape(url);
+}
+
 const ProvenanceEntry& entry(const Document& doc, int mark) { return doc.provenance[static_cast<std::size_t>(mark - 1)]; }
 
 // The quantity's formula: its text escaped, each operand its label and a link to its entry.
@@ -251,7 +258,7 @@ std::string document(const Document& doc) {
       out << "\\emph{invoer}, bron: \\hyperlink{bron-" << latex_label(e.source->id) << "}{" << latex_escape(e.source->label)
           << "}";
       if (!e.note.empty()) out << "\\\\*\n\\emph{noot}: " << latex_escape(e.note);
-      if (!e.source->url.empty()) out << "\\\\*\n\\url{" << latex_url(e.source->url) << "}";
+      if (!e.source->url.empty()) out << "\\\\*\n" << web_address(e.source->url);
     } else {
       out << "\\emph{berekening}: " << formula(doc, e);
     }
@@ -262,7 +269,7 @@ std::string document(const Document& doc) {
   for (const Source& s : doc.sources) {
     out << "\\hypertarget{bron-" << latex_label(s.id) << "}{\\textbf{" << latex_escape(s.label) << "}}. "
         << latex_escape(s.reference);
-    if (!s.url.empty()) out << " \\url{" << latex_url(s.url) << "}";
+    if (!s.url.empty()) out << " " << web_address(s.url);
     out << wording::footnotes_suffix(s.footnotes);
     out << "\\par\\smallskip\n";
   }

@@ -1,3 +1,4 @@
+#include "core/link_url.h"
 #include "writers/markdown_writer.h"
 
 #include <algorithm>
@@ -114,9 +115,7 @@ std::string code(const std::string& s) {
 }
 
 std::string url(const std::string& u) {
-  bool plain = (u.rfind("http://", 0) == 0 || u.rfind("https://", 0) == 0) &&
-               u.find_first_of(" \t\n<>") == std::string::npos;
-  return plain ? "<" + u + ">" : markdown_escape(u);
+  return is_link_url(u) && u.find_first_of("<>") == std::string::npos ? "<" + u + ">" : markdown_escape(u);
 }
 
 }  // namespace

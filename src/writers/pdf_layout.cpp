@@ -1,3 +1,4 @@
+#include "core/link_url.h"
 #include "writers/pdf_layout.h"
 
 #include <algorithm>
@@ -255,8 +256,7 @@ class Composer : PageFlow {
 
   static std::vector<Piece> url_pieces(const std::string& url) {
     // A web address becomes a link only when it is plain printable ASCII without spaces.
-    bool linkable = !url.empty() && std::all_of(url.begin(), url.end(), [](char c) { return c > ' ' && c < 0x7F; });
-    return {Piece{url, 0, false, linkable ? url : std::string()}};
+    return {Piece{url, 0, false, is_link_url(url) ? url : std::string()}};
   }
 
   void sources() {

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -148,12 +149,6 @@ std::vector<bool> font_coverage(const std::string& data, const std::string& path
   return covered;
 }
 
-std::string code_point_name(char32_t cp) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-  return buf;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Fonts and metrics
 
@@ -164,7 +159,7 @@ struct LoadedFont {
   mutable std::vector<int> widths = std::vector<int>(0x10000, -1);  // per code point, 1/1000 em
 
   int width(char32_t cp) const {
-    if (cp > 0xFFFF) return 0;
+    if (cp > 0xFFFF || !covered[cp]) cp = covered[0xFFFD] ? 0xFFFD : '?';  // drawn as the replacement
     int& w = widths[cp];
     if (w < 0) w = HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(cp));
     return w;
@@ -207,22 +202,46 @@ class HpdfMetrics final : public pdf::FontMetrics {
   const LoadedFont& bold_;
 };
 
-// Every character that will be drawn must be in its font: libharu would draw the font's empty
-// .notdef glyph and the text would be lost without a word.
-void check_coverage(const pdf::Layout& layout, const LoadedFont& regular, const LoadedFont& bold) {
-  for (const pdf::Page& page : layout.pages)
-    for (const pdf::TextBox& t : page.texts) {
-      const LoadedFont& f = t.font == pdf::Font::bold ? bold : regular;
-      for (char32_t cp : pdf::decode_utf8(t.text)) {
-        if (cp <= 0xFFFF && f.covered[cp]) continue;
-        std::string what = cp < 0x20 || cp == 0x7F ? "the control character " + code_point_name(cp)
-                                                   : "the character " + code_point_name(cp);
-        throw std::runtime_error("PDF: " + what + " in \"" + t.text + "\" (page " + std::to_string(page.number) +
-                                 ") is not in the font " + f.path +
-                                 (cp > 0xFFFF ? " (libharu draws only the Basic Multilingual Plane)"
-                                              : "; add it to ZORGCAP_FONT_UNICODES in CMakeLists.txt"));
-      }
+// A character the font lacks would be drawn as the font's empty .notdef glyph, and the text
+// would be lost without a word. It is drawn as the replacement character instead (U+FFFD, or "?"
+// in a font without it), and reported to the caller. libharu draws only the Basic Multilingual
+// Plane, so an emoji is replaced too.
+void encode_utf8(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+bool drawable(const LoadedFont& f, char32_t cp) { return cp >= 0x20 && cp != 0x7F && cp <= 0xFFFF && f.covered[cp]; }
+
+char32_t replacement(const LoadedFont& f) { return f.covered[0xFFFD] ? U'\uFFFD' : U'?'; }
+
+// `text` with every character the font lacks replaced, each one added to `missing`.
+std::string as_drawn(const std::string& text, const LoadedFont& f, std::set<char32_t>& missing) {
+  std::u32string cps = pdf::decode_utf8(text);
+  if (std::all_of(cps.begin(), cps.end(), [&](char32_t cp) { return drawable(f, cp); })) return text;
+  std::string out;
+  for (char32_t cp : cps) {
+    if (drawable(f, cp)) {
+      encode_utf8(cp, out);
+      continue;
     }
+    missing.insert(cp);
+    encode_utf8(replacement(f), out);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -240,7 +259,8 @@ HPDF_Destination destination(PdfDoc& pdf, HPDF_Page page, const pdf::Page& layou
   return dst;
 }
 
-void paint_page(PdfDoc& pdf, HPDF_Page page, const pdf::Page& p, const LoadedFont& regular, const LoadedFont& bold) {
+void paint_page(PdfDoc& pdf, HPDF_Page page, const pdf::Page& p, const LoadedFont& regular, const LoadedFont& bold,
+                std::set<char32_t>& missing) {
   for (const pdf::Fill& f : p.fills) {
     if (f.color)
       HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(f.color->r), static_cast<HPDF_REAL>(f.color->g),
@@ -281,7 +301,7 @@ void paint_page(PdfDoc& pdf, HPDF_Page page, const pdf::Page& p, const LoadedFon
       font = want;
       size = t.size;
     }
-    HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(t.x), static_cast<HPDF_REAL>(t.y), t.text.c_str());
+    HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(t.x), static_cast<HPDF_REAL>(t.y), as_drawn(t.text, *want, missing).c_str());
   }
   HPDF_Page_EndText(page);
   pdf.check("drawing the text of page " + std::to_string(p.number));
@@ -304,7 +324,8 @@ std::string save(PdfDoc& pdf) {
 
 }  // namespace
 
-std::string render_pdf(const Document& doc, const std::string& font_dir) {
+std::string render_pdf(const Document& doc, const std::string& font_dir, std::vector<char32_t>* replaced) {
+  std::set<char32_t> missing;
   PdfDoc pdf;
   HPDF_SetCompressionMode(pdf.get(), HPDF_COMP_ALL);  // first, so everything after is compressed
   pdf.check("enabling compression");
@@ -318,7 +339,6 @@ std::string render_pdf(const Document& doc, const std::string& font_dir) {
   HpdfMetrics metrics(regular, bold);
 
   const pdf::Layout layout = pdf::layout_document(doc, metrics);
-  check_coverage(layout, regular, bold);
 
   // Document info: a fixed producer, no dates (libharu writes none unless asked), no ID (none
   // without encryption).
@@ -342,7 +362,7 @@ std::string render_pdf(const Document& doc, const std::string& font_dir) {
 
   for (std::size_t i = 0; i < layout.pages.size(); ++i) {
     const pdf::Page& p = layout.pages[i];
-    paint_page(pdf, pages[i], p, regular, bold);
+    paint_page(pdf, pages[i], p, regular, bold, missing);
     for (const pdf::Link& l : p.links) {
       HPDF_Rect rect{static_cast<HPDF_REAL>(l.rect.left), static_cast<HPDF_REAL>(l.rect.bottom),
                      static_cast<HPDF_REAL>(l.rect.right), static_cast<HPDF_REAL>(l.rect.top)};
@@ -378,7 +398,9 @@ std::string render_pdf(const Document& doc, const std::string& font_dir) {
     HPDF_Outline_SetDestination(outline, destination(pdf, pages[t.page], layout.pages[t.page], t.top));
     pdf.check("adding the bookmark \"" + b.title + "\"");
   }
-  return save(pdf);
+  std::string bytes = save(pdf);
+  if (replaced) replaced->assign(missing.begin(), missing.end());
+  return bytes;
 }
 
 }  // namespace zorgcap

@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <vector>
 
 #include "document/document.h"
 
@@ -7,7 +8,7 @@ namespace zorgcap {
 
 // The fonts render_pdf loads from `font_dir`, in this order (the order fixes the subset tags, so
 // the bytes are reproducible). The build makes subsets of the Debian DejaVu fonts under these names
-// in ZORGCAP_FONT_DIR (CMake target zorgcap_fonts); the full fonts in
+// in share/zorgcap/fonts beside the binary (CMake target zorgcap_fonts); the full fonts in
 // /usr/share/fonts/truetype/dejavu work too, only slower and larger.
 inline constexpr const char* pdf_regular_font_file = "DejaVuSans.ttf";
 inline constexpr const char* pdf_bold_font_file = "DejaVuSans-Bold.ttf";
@@ -24,9 +25,12 @@ inline constexpr const char* pdf_bold_font_file = "DejaVuSans-Bold.ttf";
 // per table and per part, with the charts folded under their part. The same Document and fonts give
 // the same bytes.
 //
-// Throws std::runtime_error when a font is missing or unreadable, when text is not valid UTF-8 or
-// holds a character the font does not have (naming it), when a table row or a chart does not fit
-// on a page, or when libharu reports an error.
-std::string render_pdf(const Document& doc, const std::string& font_dir);
+// A character the font does not have (or a control character) is drawn as the replacement
+// character U+FFFD; each such character is listed once in `replaced` (in code point order), so the
+// caller can warn where it came from.
+//
+// Throws std::runtime_error when a font is missing or unreadable, when text is not valid UTF-8,
+// when a table row or a chart does not fit on a page, or when libharu reports an error.
+std::string render_pdf(const Document& doc, const std::string& font_dir, std::vector<char32_t>* replaced = nullptr);
 
 }  // namespace zorgcap

@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/link_url.h"
 #include "core/utf8.h"
 #include "core/atomic_file.h"
 #include "core/rounding.h"
@@ -316,8 +317,8 @@ class Workbook {
           "hyperlink " + target);
   }
   void url(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& u) {
-    // A web address becomes a link when Excel accepts it (length, scheme); anything else stays text.
-    bool web = (u.rfind("http://", 0) == 0 || u.rfind("https://", 0) == 0) && u.size() <= 2079;
+    // A web or mail address becomes a link when Excel accepts its length; anything else stays text.
+    bool web = is_link_url(u) && u.size() <= 2079;
     if (!web || worksheet_write_url_opt(ws, r, c, u.c_str(), link_, u.c_str(), nullptr) != LXW_NO_ERROR)
       string(ws, r, c, u, text_);
   }

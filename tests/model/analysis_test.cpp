@@ -94,3 +94,33 @@ TEST(Tornado, OnTheRealModelTheTakeoverShareLeadsTheGpCapacity) {
 
 }  // namespace
 }  // namespace zorgcap
+
+namespace zorgcap {
+namespace {
+
+TEST(MonteCarloMemory, TheDrawsAreCappedBeforeAnythingIsAllocated) {
+  // 256 MiB of doubles over 27 outcomes: 268435456 / (8 × 27) = 1242756 draws.
+  EXPECT_EQ(max_monte_carlo_draws(27), 1242756u);
+  EXPECT_EQ(max_monte_carlo_draws(1), 33554432u);
+  std::vector<ParameterRange> ranges(1);
+  ranges[0].low = 0;
+  ranges[0].high = 1;
+  ranges[0].mid = 0.5;
+  ranges[0].ranged = true;
+  std::size_t calls = 0;
+  ModelFunction model = [&](std::span<const double>, std::span<double> out) {
+    ++calls;
+    for (double& o : out) o = 1;
+  };
+  MonteCarloOptions too_many;
+  too_many.draws = max_monte_carlo_draws(27) + 1;
+  EXPECT_THROW(monte_carlo(ranges, 27, model, too_many), std::invalid_argument);
+  EXPECT_EQ(calls, 0u) << "refused before the first draw";
+  MonteCarloOptions few;
+  few.draws = 10;
+  EXPECT_EQ(monte_carlo(ranges, 27, model, few).size(), 27u);
+  EXPECT_EQ(calls, 10u);
+}
+
+}  // namespace
+}  // namespace zorgcap
