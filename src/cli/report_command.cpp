@@ -209,7 +209,7 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
     if (wants("csv")) write_file_atomic(dir.path_of("tables.csv"), render_tables_csv(doc));
     if (wants("html")) write_file_atomic(dir.path_of("report.html"), render_html(doc, t.css));
     if (wants("pdf"))
-      write_file_atomic(dir.path_of("report.pdf"), render_pdf(doc, o.font_dir.empty() ? ZORGCAP_FONT_DIR : o.font_dir));
+      write_file_atomic(dir.path_of("report.pdf"), render_pdf(doc, o.font_dir.empty() ? ZORGCAP_FONT_DIR : o.font_dir, o.writer));
     if (wants("xlsx")) write_xlsx(doc, dir.path_of("tables.xlsx"));
     if (wants("md")) write_file_atomic(dir.path_of("tables.md"), render_markdown(doc));
     if (wants("tex")) {

@@ -11,9 +11,12 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
+#include "writers/pdf_finish.h"
+#include "writers/pdf_font_file.h"
 #include "writers/pdf_layout.h"
 #include "writers/pdf_text.h"
 
@@ -88,7 +91,7 @@ class PdfDoc {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Which characters a TrueType font has: its (3,1) format-4 cmap, the table libharu itself uses.
+// Reading font files (pdf_font_file.h reads what is in them).
 
 std::string read_font_file(const std::string& path) {
   if (!std::filesystem::is_regular_file(path))
@@ -99,53 +102,6 @@ std::string read_font_file(const std::string& path) {
   s << in.rdbuf();
   if (!in && !in.eof()) throw std::runtime_error("PDF: cannot read font file " + path);
   return s.str();
-}
-
-std::vector<bool> font_coverage(const std::string& data, const std::string& path) {
-  auto bad = [&](const std::string& why) -> std::runtime_error {
-    return std::runtime_error("PDF: font file " + path + ": " + why);
-  };
-  auto u16 = [&](std::size_t at) -> std::uint32_t {
-    if (at + 2 > data.size()) throw bad("truncated");
-    return (static_cast<std::uint32_t>(static_cast<unsigned char>(data[at])) << 8) |
-           static_cast<unsigned char>(data[at + 1]);
-  };
-  auto u32 = [&](std::size_t at) -> std::uint32_t { return (u16(at) << 16) | u16(at + 2); };
-
-  std::size_t cmap = 0;
-  std::uint32_t tables = u16(4);
-  for (std::uint32_t i = 0; i < tables; ++i) {
-    std::size_t rec = 12 + 16 * static_cast<std::size_t>(i);
-    if (rec + 16 > data.size()) throw bad("truncated table directory");
-    if (data.compare(rec, 4, "cmap") == 0) cmap = u32(rec + 8);
-  }
-  if (cmap == 0) throw bad("no cmap table");
-  std::size_t sub = 0;
-  std::uint32_t records = u16(cmap + 2);
-  for (std::uint32_t i = 0; i < records; ++i) {
-    std::size_t rec = cmap + 4 + 8 * static_cast<std::size_t>(i);
-    if (u16(rec) == 3 && u16(rec + 2) == 1) sub = cmap + u32(rec + 4);
-  }
-  if (sub == 0 || u16(sub) != 4) throw bad("no Windows Unicode (3,1) format-4 cmap, which libharu needs");
-  std::vector<bool> covered(0x10000, false);
-  std::size_t seg_x2 = u16(sub + 6);
-  std::size_t ends = sub + 14, starts = ends + seg_x2 + 2, deltas = starts + seg_x2, offsets = deltas + seg_x2;
-  for (std::size_t s = 0; s < seg_x2 / 2; ++s) {
-    std::uint32_t end = u16(ends + 2 * s), start = u16(starts + 2 * s), delta = u16(deltas + 2 * s);
-    std::size_t offset_at = offsets + 2 * s;
-    std::uint32_t offset = u16(offset_at);
-    for (std::uint32_t c = start; c <= end && c < 0xFFFF; ++c) {
-      std::uint32_t glyph = 0;
-      if (offset == 0) {
-        glyph = (c + delta) & 0xFFFF;
-      } else {
-        glyph = u16(offset_at + offset + 2 * (c - start));
-        if (glyph != 0) glyph = (glyph + delta) & 0xFFFF;
-      }
-      if (glyph != 0) covered[c] = true;
-    }
-  }
-  return covered;
 }
 
 std::string code_point_name(char32_t cp) {
@@ -160,7 +116,7 @@ std::string code_point_name(char32_t cp) {
 struct LoadedFont {
   std::string path;
   HPDF_Font font = nullptr;
-  std::vector<bool> covered;
+  pdf::FontFile file;
   mutable std::vector<int> widths = std::vector<int>(0x10000, -1);  // per code point, 1/1000 em
 
   int width(char32_t cp) const {
@@ -172,9 +128,7 @@ struct LoadedFont {
 };
 
 LoadedFont load_font(PdfDoc& pdf, const std::string& path) {
-  LoadedFont f;
-  f.path = path;
-  f.covered = font_coverage(read_font_file(path), path);
+  LoadedFont f{path, nullptr, pdf::FontFile(read_font_file(path), path)};
   const char* name = HPDF_LoadTTFontFromFile(pdf.get(), path.c_str(), HPDF_TRUE);
   pdf.check("loading the font " + path);
   f.font = HPDF_GetFont(pdf.get(), name, "UTF-8");
@@ -214,7 +168,7 @@ void check_coverage(const pdf::Layout& layout, const LoadedFont& regular, const 
     for (const pdf::TextBox& t : page.texts) {
       const LoadedFont& f = t.font == pdf::Font::bold ? bold : regular;
       for (char32_t cp : pdf::decode_utf8(t.text)) {
-        if (cp <= 0xFFFF && f.covered[cp]) continue;
+        if (f.file.covers(cp)) continue;
         std::string what = cp < 0x20 || cp == 0x7F ? "the control character " + code_point_name(cp)
                                                    : "the character " + code_point_name(cp);
         throw std::runtime_error("PDF: " + what + " in \"" + t.text + "\" (page " + std::to_string(page.number) +
@@ -238,6 +192,70 @@ HPDF_Destination destination(PdfDoc& pdf, HPDF_Page page, const pdf::Page& layou
   HPDF_Destination_SetFitH(dst, std::min(top + 6, layout_page.height));
   pdf.check("creating a link destination");
   return dst;
+}
+
+HPDF_REAL real(double v) { return static_cast<HPDF_REAL>(v); }
+
+// Draws text as filled glyph outlines (a path per glyph, nonzero winding like TrueType), advancing
+// by the same widths the layout measured: visible like text, invisible to text extraction.
+void paint_outlines(HPDF_Page page, const pdf::TextBox& t, const LoadedFont& f) {
+  if (t.color)
+    HPDF_Page_SetRGBFill(page, real(t.color->r), real(t.color->g), real(t.color->b));
+  else
+    HPDF_Page_SetGrayFill(page, real(t.gray));
+  const double scale = t.size / f.file.units_per_em();
+  double x = t.x;
+  for (char32_t cp : pdf::decode_utf8(t.text)) {
+    std::vector<pdf::Contour> contours = f.file.outline(cp);
+    auto at = [&](const pdf::OutlinePoint& q) { return std::pair{x + q.x * scale, t.y + q.y * scale}; };
+    for (const pdf::Contour& c : contours) {
+      if (c.size() < 2) continue;
+      // Start on an on-curve point (or between two control points); implied on-curve points lie
+      // midway between consecutive control points.
+      std::size_t n = c.size(), first = 0;
+      while (first < n && !c[first].on_curve) ++first;
+      const bool all_control = first == n;
+      pdf::OutlinePoint start =
+          all_control ? pdf::OutlinePoint{(c[0].x + c[n - 1].x) / 2, (c[0].y + c[n - 1].y) / 2, true} : c[first];
+      auto [sx, sy] = at(start);
+      HPDF_Page_MoveTo(page, real(sx), real(sy));
+      pdf::OutlinePoint from = start;
+      pdf::OutlinePoint control;
+      bool pending = false;  // `control` is a control point not yet drawn
+      auto quad = [&](const pdf::OutlinePoint& q, const pdf::OutlinePoint& to) {
+        auto [x0, y0] = at(from);
+        auto [qx, qy] = at(q);
+        auto [x3, y3] = at(to);
+        HPDF_Page_CurveTo(page, real(x0 + 2.0 / 3 * (qx - x0)), real(y0 + 2.0 / 3 * (qy - y0)),
+                          real(x3 + 2.0 / 3 * (qx - x3)), real(y3 + 2.0 / 3 * (qy - y3)), real(x3), real(y3));
+        from = to;
+      };
+      for (std::size_t k = all_control ? 0 : 1; k < n; ++k) {
+        const pdf::OutlinePoint& q = c[all_control ? k : (first + k) % n];
+        if (q.on_curve) {
+          if (pending) {
+            quad(control, q);
+            pending = false;
+          } else {
+            auto [lx, ly] = at(q);
+            HPDF_Page_LineTo(page, real(lx), real(ly));
+            from = q;
+          }
+        } else if (pending) {
+          pdf::OutlinePoint mid{(control.x + q.x) / 2, (control.y + q.y) / 2, true};
+          quad(control, mid);
+          control = q;
+        } else {
+          control = q;
+          pending = true;
+        }
+      }
+      if (pending) quad(control, start);
+      HPDF_Page_ClosePath(page);
+    }
+    if (!contours.empty()) HPDF_Page_Fill(page);
+    x += f.width(cp) * t.size / 1000.0;
+  }
 }
 
 void paint_page(PdfDoc& pdf, HPDF_Page page, const pdf::Page& p, const LoadedFont& regular, const LoadedFont& bold) {
@@ -270,7 +288,7 @@ void paint_page(PdfDoc& pdf, HPDF_Page page, const pdf::Page& p, const LoadedFon
   const LoadedFont* font = nullptr;
   double size = 0, gray = 0;
   for (const pdf::TextBox& t : p.texts) {
-    if (t.text.empty()) continue;
+    if (t.text.empty() || t.outline) continue;
     if (t.gray != gray) {
       HPDF_Page_SetGrayFill(page, static_cast<HPDF_REAL>(t.gray));
       gray = t.gray;
@@ -285,6 +303,10 @@ void paint_page(PdfDoc& pdf, HPDF_Page page, const pdf::Page& p, const LoadedFon
   }
   HPDF_Page_EndText(page);
   pdf.check("drawing the text of page " + std::to_string(p.number));
+  for (const pdf::TextBox& t : p.texts)
+    if (t.outline && !t.text.empty()) paint_outlines(page, t, t.font == pdf::Font::bold ? bold : regular);
+  HPDF_Page_SetGrayFill(page, 0);
+  pdf.check("drawing the marks of page " + std::to_string(p.number));
 }
 
 std::string save(PdfDoc& pdf) {
@@ -304,7 +326,7 @@ std::string save(PdfDoc& pdf) {
 
 }  // namespace
 
-std::string render_pdf(const Document& doc, const std::string& font_dir) {
+std::string render_pdf(const Document& doc, const std::string& font_dir, const WriterOptions& options) {
   PdfDoc pdf;
   HPDF_SetCompressionMode(pdf.get(), HPDF_COMP_ALL);  // first, so everything after is compressed
   pdf.check("enabling compression");
@@ -317,11 +339,13 @@ std::string render_pdf(const Document& doc, const std::string& font_dir) {
   const LoadedFont bold = load_font(pdf, (std::filesystem::path(font_dir) / pdf_bold_font_file).string());
   HpdfMetrics metrics(regular, bold);
 
-  const pdf::Layout layout = pdf::layout_document(doc, metrics);
+  pdf::LayoutOptions layout_options;
+  layout_options.marks = options.marks == Marks::herkomst;
+  const pdf::Layout layout = pdf::layout_document(doc, metrics, layout_options);
   check_coverage(layout, regular, bold);
 
-  // Document info: a fixed producer, no dates (libharu writes none unless asked), no ID (none
-  // without encryption).
+  // Document info: a fixed producer, no dates (libharu writes none unless asked). The /ID and
+  // /Lang come with finish_pdf.
   HPDF_SetInfoAttr(pdf.get(), HPDF_INFO_PRODUCER, "zorgcap");
   HPDF_SetInfoAttr(pdf.get(), HPDF_INFO_CREATOR, "zorgcap");
   if (!doc.title.empty()) HPDF_SetInfoAttr(pdf.get(), HPDF_INFO_TITLE, doc.title.c_str());
@@ -378,7 +402,11 @@ std::string render_pdf(const Document& doc, const std::string& font_dir) {
     HPDF_Outline_SetDestination(outline, destination(pdf, pages[t.page], layout.pages[t.page], t.top));
     pdf.check("adding the bookmark \"" + b.title + "\"");
   }
-  return save(pdf);
+  // libharu's codes are the code points: the ToUnicode map lists every character of the fonts.
+  std::vector<char32_t> codes;
+  for (char32_t cp = 0; cp <= 0xFFFF; ++cp)
+    if (regular.file.covers(cp) || bold.file.covers(cp)) codes.push_back(cp);
+  return pdf::finish_pdf(save(pdf), pdf::to_unicode_cmap(codes), "nl");
 }
 
 }  // namespace zorgcap

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "document/document.h"
+#include "writers/writer_options.h"
 
 namespace zorgcap {
 
@@ -27,6 +28,6 @@ inline constexpr const char* pdf_bold_font_file = "DejaVuSans-Bold.ttf";
 // Throws std::runtime_error when a font is missing or unreadable, when text is not valid UTF-8 or
 // holds a character the font does not have (naming it), when a table row or a chart does not fit
 // on a page, or when libharu reports an error.
-std::string render_pdf(const Document& doc, const std::string& font_dir);
+std::string render_pdf(const Document& doc, const std::string& font_dir, const WriterOptions& options = {});
 
 }  // namespace zorgcap
