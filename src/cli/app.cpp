@@ -29,8 +29,8 @@ constexpr const char* kUsage =
     "Commands:\n"
     "  report [--inputs DIR] [--out DIR] [--templates DIR] [--scenario NAME]... [--jobs N]\n"
     "         [--format html,pdf,json,csv,xlsx,tex,md]  (default: all)\n"
-    "         [--fonts DIR] [--marks herkomst|none] [--montecarlo N] [--seed S]\n"
-    "         [--distribution uniform|triangular]\n"
+    "         [--fonts DIR] [--marks herkomst|none]\n"
+    "         [--montecarlo N] [--seed S] [--distribution uniform|triangular]\n"
     "         [--quiet | --verbose]\n"
     "                                      compute the model and write OUT/<scenario>/ (defaults: inputs,\n"
     "                                      outputs, templates): report.html, tables.json, tables.csv,\n"
@@ -246,8 +246,7 @@ CommandLine::CommandLine() {
       ->add_option("--marks", marks,
                    "the marks after numbers in report.pdf: herkomst (default) shows each number's provenance mark "
                    "and a red deviation mark where it differs from the printed report; none shows no marks (a clean "
-                   "appendix), each "
-                   "number still linking to its provenance entry")
+                   "appendix), each number still linking to its provenance entry")
       ->option_text("herkomst|none")
       ->check(one_of({"herkomst", "none"}));
   draws_option = report

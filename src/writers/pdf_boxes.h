@@ -115,6 +115,12 @@ struct TextBox {
   // superscript marks, which would otherwise glue to the number they follow).
   bool outline = false;
   std::optional<Color> color{};  // when set, this colour instead of `gray`
+  // Room left after the last character (for raised marks): added to that character's advance, so
+  // that text extraction sees no gap there and adds no space ("19%¹-39%" reads "19%-39%").
+  double tail = 0;
+  // Continues the text box before it (same line, starting where it ends): drawn without moving the
+  // text position, so that extraction reads the line as one run.
+  bool follows = false;
 };
 
 struct Rule {  // a straight line

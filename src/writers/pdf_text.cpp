@@ -51,7 +51,7 @@ struct Measure {
 using Word = std::vector<Piece>;  // no break opportunity inside
 
 // How a word joins the word before it (see wrap).
-enum class Join { free, after_dash, glued };
+enum class Join { free, after_dash, unit, glued };
 struct Token {
   Word word;
   Join join = Join::free;
@@ -105,7 +105,7 @@ Join join_of(const std::string& before, const std::string& word) {
   if (is_dash(word)) return Join::glued;      // never a line starting with the dash of a range
   if (is_dash(before)) return Join::after_dash;
   if (before == "\u20AC") return Join::glued;  // € with its amount
-  if (is_number_word(before) && !is_number_word(word)) return Join::glued;  // a number with its unit
+  if (is_number_word(before) && !is_number_word(word)) return Join::unit;  // a number with its unit
   return Join::free;
 }
 
@@ -249,11 +249,14 @@ Line make_line(const std::vector<Piece>& pieces, const Measure& m) {
 }
 
 // Where a paragraph may break, from the strongest level down: 0 between runs that break freely,
-// 1 also after the dash of a range, 2 also at glued spaces (only for runs wider than a line).
+// 1 also after the dash of a range; only for runs wider than a line: 2 also between a number and
+// the word after it, 3 at every space.
+constexpr int last_level = 3;
 bool breaks_at(Join j, int level) {
   switch (level) {
     case 0: return j == Join::free;
-    case 1: return j != Join::glued;
+    case 1: return j == Join::free || j == Join::after_dash;
+    case 2: return j != Join::glued;
     default: return true;
   }
 }
@@ -309,7 +312,7 @@ class Filler {
       } else if (w <= width_ + eps) {
         if (!empty_) finish();
         add(para, a, b);
-      } else if (level < 2) {
+      } else if (level < last_level) {
         place(para, a, b, level + 1);
       } else {
         // A word wider than a line: its first chunk fills the rest of this line.
@@ -388,21 +391,19 @@ void TextSetter::emit_line(Page& p, const Line& line, Font f, double size, doubl
                            double gray) const {
   double asc = ascent(f, size), desc = descent(f, size);
   const double raised_top = baseline + type_.mark_rise + ascent(Font::regular, type_.mark);
-  for (std::size_t i = 0; i < line.fragments.size(); ++i) {
-    const LineFragment& frag = line.fragments[i];
+  bool chained = false;  // the previous fragment's text ends where this one starts
+  for (const LineFragment& frag : line.fragments) {
     const Piece& piece = frag.piece;
-    // The space after a raised mark is drawn at the end of the text before the mark (under the
-    // mark): text extraction that adds a space for the mark's gap then adds no second one.
-    std::string shown = piece.text;
-    double shift = 0;
-    if (i > 0 && decorated(line.fragments[i - 1].piece) && shown.substr(0, 1) == " ") {
-      shown.erase(0, 1);
-      shift = metrics_.width(" ", f, size);
+    if (!piece.text.empty()) {
+      TextBox box{piece.text, f, size, x0 + frag.x, baseline, gray};
+      Measure m{metrics_, type_, f, size};
+      box.tail = m.after(piece);
+      box.follows = chained;
+      p.texts.push_back(std::move(box));
+      chained = true;
+    } else if (decorated(piece)) {
+      chained = false;  // marks without text: the next text starts after them
     }
-    if (decorated(piece) && i + 1 < line.fragments.size() && line.fragments[i + 1].piece.text.substr(0, 1) == " ")
-      shown += ' ';
-    if (shown.find_first_not_of(' ') != std::string::npos)
-      p.texts.push_back({shown, f, size, x0 + frag.x + shift, baseline, gray});
     double right = x0 + frag.x + frag.width;
     double top = baseline + asc;
     // A raised mark, drawn as outlines; returns its right edge.

@@ -54,8 +54,9 @@ struct Line {
 // always ends). A number and its superscript mark are never separated. Spaces differ in strength:
 // none is a break before a dash, after "€" or between a number and the word after it (its unit);
 // a space after a dash ("10.226 – 13.238 fte") breaks only when the whole range does not fit on a
-// line (the range goes to the next line whole first); every other space breaks freely. Only words
-// wider than a line are broken at glued spaces, and then between characters. A linked piece with spaces
+// line (the range goes to the next line whole first); every other space breaks freely. Only a run
+// wider than a line breaks between a number and the next word, then at its other spaces, then
+// between characters; a word wider than a line starts on the current line. A linked piece with spaces
 // (a label linking to its appendix entry) breaks at them like plain text, its mark after its last
 // word; on each line its words form one fragment (one link). An empty paragraph ("a\n\nb") gives an
 // empty line.

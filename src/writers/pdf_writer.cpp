@@ -207,7 +207,12 @@ void paint_outlines(HPDF_Page page, const pdf::TextBox& t, const LoadedFont& f) 
   double x = t.x;
   for (char32_t cp : pdf::decode_utf8(t.text)) {
     std::vector<pdf::Contour> contours = f.file.outline(cp);
-    auto at = [&](const pdf::OutlinePoint& q) { return std::pair{x + q.x * scale, t.y + q.y * scale}; };
+    // In font units, placed by the CTM: every copy of a glyph has the same path (it compresses well).
+    if (!contours.empty()) {
+      HPDF_Page_GSave(page);
+      HPDF_Page_Concat(page, real(scale), 0, 0, real(scale), real(x), real(t.y));
+    }
+    auto at = [](const pdf::OutlinePoint& q) { return std::pair{q.x, q.y}; };
     for (const pdf::Contour& c : contours) {
       if (c.size() < 2) continue;
       // Start on an on-curve point (or between two control points); implied on-curve points lie
@@ -253,7 +258,10 @@ void paint_outlines(HPDF_Page page, const pdf::TextBox& t, const LoadedFont& f) 
       if (pending) quad(control, start);
       HPDF_Page_ClosePath(page);
     }
-    if (!contours.empty()) HPDF_Page_Fill(page);
+    if (!contours.empty()) {
+      HPDF_Page_Fill(page);
+      HPDF_Page_GRestore(page);
+    }
     x += f.width(cp) * t.size / 1000.0;
   }
 }
@@ -299,7 +307,26 @@ void paint_page(PdfDoc& pdf, HPDF_Page page, const pdf::Page& p, const LoadedFon
       font = want;
       size = t.size;
     }
-    HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(t.x), static_cast<HPDF_REAL>(t.y), t.text.c_str());
+    // A box that follows the one before goes on from the text position where that one ended.
+    bool placed = t.follows;
+    auto show = [&](const std::string& text) {
+      if (placed)
+        HPDF_Page_ShowText(page, text.c_str());
+      else
+        HPDF_Page_TextOut(page, real(t.x), real(t.y), text.c_str());
+      placed = true;
+    };
+    if (t.tail <= 0) {
+      show(t.text);
+      continue;
+    }
+    // The room after the box is character spacing on its last character.
+    std::size_t last = t.text.size() - 1;
+    while (last > 0 && (static_cast<unsigned char>(t.text[last]) & 0xC0) == 0x80) --last;
+    if (last > 0) show(t.text.substr(0, last));
+    HPDF_Page_SetCharSpace(page, real(t.tail));
+    show(t.text.substr(last));
+    HPDF_Page_SetCharSpace(page, 0);
   }
   HPDF_Page_EndText(page);
   pdf.check("drawing the text of page " + std::to_string(p.number));
