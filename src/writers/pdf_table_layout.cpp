@@ -214,39 +214,37 @@ struct Needs {
 };
 // The columns' min- and max-content widths, with the cells' min-content widths taken by `min_of`.
 Needs column_needs(const BuiltTable& table, const FontMetrics& metrics, const Typography& type, const CellMarks& marks,
-                   int n, double ContentWidths::*min_of) {
-  {
-    Needs d{std::vector<double>(n, type.min_column), std::vector<double>(n, type.min_column)};
-    struct Spanning {
-      int col, span;
-      double min, max;
-    };
-    std::vector<Spanning> spanning;
-    double pad = 2 * type.cell_pad_x;
-    for (const auto* section : {&table.header, &table.body})
-      for (const auto& row : *section)
-        for (const BuiltCell& c : row) {
-          if (c.col < 0 || c.col >= n) continue;
-          ContentWidths w = content_widths(cell_pieces(c, marks), cell_font(c), type.cell, metrics, type);
-          double lo = w.*min_of + pad, hi = w.max + pad;
-          int span = span_of(c.col, c.colspan, n);
-          if (span == 1) {
-            d.min[c.col] = std::max(d.min[c.col], lo);
-            d.max[c.col] = std::max(d.max[c.col], hi);
-          } else {
-            spanning.push_back({c.col, span, lo, hi});
-          }
+                 int n, double ContentWidths::*min_of) {
+  Needs d{std::vector<double>(n, type.min_column), std::vector<double>(n, type.min_column)};
+  struct Spanning {
+    int col, span;
+    double min, max;
+  };
+  std::vector<Spanning> spanning;
+  double pad = 2 * type.cell_pad_x;
+  for (const auto* section : {&table.header, &table.body})
+    for (const auto& row : *section)
+      for (const BuiltCell& c : row) {
+        if (c.col < 0 || c.col >= n) continue;
+        ContentWidths w = content_widths(cell_pieces(c, marks), cell_font(c), type.cell, metrics, type);
+        double lo = w.*min_of + pad, hi = w.max + pad;
+        int span = span_of(c.col, c.colspan, n);
+        if (span == 1) {
+          d.min[c.col] = std::max(d.min[c.col], lo);
+          d.max[c.col] = std::max(d.max[c.col], hi);
+        } else {
+          spanning.push_back({c.col, span, lo, hi});
         }
-    std::stable_sort(spanning.begin(), spanning.end(), [](const Spanning& a, const Spanning& b) { return a.span < b.span; });
-    for (const Spanning& s : spanning) {
-      double have_min = std::accumulate(d.min.begin() + s.col, d.min.begin() + s.col + s.span, 0.0);
-      if (s.min > have_min) distribute(d.min, d.max, s.col, s.span, s.min - have_min);
-      double have_max = std::accumulate(d.max.begin() + s.col, d.max.begin() + s.col + s.span, 0.0);
-      if (s.max > have_max) distribute(d.max, d.max, s.col, s.span, s.max - have_max);
-    }
-    for (int c = 0; c < n; ++c) d.max[c] = std::max(d.max[c], d.min[c]);
-    return d;
+      }
+  std::stable_sort(spanning.begin(), spanning.end(), [](const Spanning& a, const Spanning& b) { return a.span < b.span; });
+  for (const Spanning& s : spanning) {
+    double have_min = std::accumulate(d.min.begin() + s.col, d.min.begin() + s.col + s.span, 0.0);
+    if (s.min > have_min) distribute(d.min, d.max, s.col, s.span, s.min - have_min);
+    double have_max = std::accumulate(d.max.begin() + s.col, d.max.begin() + s.col + s.span, 0.0);
+    if (s.max > have_max) distribute(d.max, d.max, s.col, s.span, s.max - have_max);
   }
+  for (int c = 0; c < n; ++c) d.max[c] = std::max(d.max[c], d.min[c]);
+  return d;
 }
 
 }  // namespace
