@@ -29,7 +29,8 @@ constexpr const char* kUsage =
     "Commands:\n"
     "  report [--inputs DIR] [--out DIR] [--templates DIR] [--scenario NAME]... [--jobs N]\n"
     "         [--format html,pdf,json,csv,xlsx,tex,md]  (default: all)\n"
-    "         [--fonts DIR] [--montecarlo N] [--seed S] [--distribution uniform|triangular]\n"
+    "         [--fonts DIR] [--marks herkomst|none]\n"
+    "         [--montecarlo N] [--seed S] [--distribution uniform|triangular]\n"
     "         [--quiet | --verbose]\n"
     "                                      compute the model and write OUT/<scenario>/ (defaults: inputs,\n"
     "                                      outputs; templates and fonts: those installed with zorgcap):\n"
@@ -174,7 +175,7 @@ struct CommandLine {
   CLI::App* reconcile = nullptr;
 
   ReportOptions report_options;
-  std::string formats, distribution;
+  std::string formats, distribution, marks = "herkomst";
   MonteCarloOptions montecarlo;
   CLI::Option* draws_option = nullptr;
   CLI::Option* seed_option = nullptr;
@@ -241,6 +242,13 @@ CommandLine::CommandLine() {
                       ->check(format_list());
   report->add_option("--fonts", report_options.font_dir, "fonts for report.pdf (default: the subset fonts installed with zorgcap)")
       ->option_text("DIR");
+  report
+      ->add_option("--marks", marks,
+                   "the marks after numbers in report.pdf: herkomst (default) shows each number's provenance mark "
+                   "and a red deviation mark where it differs from the printed report; none shows no marks (a clean "
+                   "appendix), each number still linking to its provenance entry")
+      ->option_text("herkomst|none")
+      ->check(one_of({"herkomst", "none"}));
   draws_option = report
                      ->add_option("--montecarlo", montecarlo.draws,
                                   "add P5/P50/P95 of the headline outcomes from N draws, 1 to 10000000 "
@@ -403,6 +411,7 @@ int report_command(CommandLine& cl, std::ostream& out, std::ostream& err) {
   }
   if (cl.quiet_report) r.verbosity = Verbosity::quiet;
   if (cl.verbose_report) r.verbosity = Verbosity::verbose;
+  r.writer.marks = cl.marks == "none" ? Marks::none : Marks::herkomst;
   if (cl.format_option->count()) {
     r.formats.clear();
     for (const std::string& f : split_commas(cl.formats)) r.formats.insert(f);

@@ -198,7 +198,7 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
     if (wants("html")) write_file_atomic(dir.path_of("report.html"), render_html(doc, t.css));
     if (wants("pdf")) {
       std::vector<char32_t> replaced;
-      write_file_atomic(dir.path_of("report.pdf"), render_pdf(doc, o.font_dir, &replaced));
+      write_file_atomic(dir.path_of("report.pdf"), render_pdf(doc, o.font_dir, o.writer, &replaced));
       r.messages += glyph_warnings(replaced, all);
     }
     if (wants("xlsx")) write_xlsx(doc, dir.path_of("tables.xlsx"));

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/analysis.h"
+#include "writers/writer_options.h"
 
 namespace zorgcap {
 
@@ -18,6 +19,7 @@ struct ReportOptions {
   std::string out_dir = "outputs";
   std::string templates_dir;  // empty: the templates shipped with the binary (shipped_files.h)
   std::string font_dir;       // empty: the PDF fonts shipped with the binary
+  WriterOptions writer;  // what the writers show besides the Document (--marks)
   std::optional<MonteCarloOptions> montecarlo;  // add P5/P50/P95 of the headline outcomes
   std::vector<std::string> scenarios;  // empty: baseline and every scenario in INPUTS/scenarios/
   std::set<std::string> formats = {"html", "pdf", "json", "csv", "xlsx", "tex", "md"};  // + values.json, manifest.json

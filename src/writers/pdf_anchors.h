@@ -14,6 +14,7 @@ inline const char* figures_anchor = "figuren";               // "Figuren per cas
 inline const char* uncertainty_anchor = "onzekerheid";       // "Onzekerheid (Monte Carlo)"
 inline const char* sensitivity_anchor = "gevoeligheid";      // "Gevoeligheid van de uitkomsten"
 inline const char* reconciliation_anchor = "verantwoording"; // "Verantwoording"
+std::string deviation_anchor(const PrintedComparison& p);  // "verantwoording-t4.pa.pct_benut.min"
 std::string chart_anchor(const Chart& chart);  // the chart's id: "figuur-1", "tornado-huisarts.vs.netto_fte"
 
 }  // namespace zorgcap::pdf

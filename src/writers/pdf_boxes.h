@@ -41,6 +41,11 @@ struct PageGeometry {
   double footer_baseline = 30;  // baseline of the page number, from the bottom edge
 };
 
+// A colour for fills, each channel in [0, 1].
+struct Color {
+  double r = 0, g = 0, b = 0;
+};
+
 struct Typography {
   double title = 18;
   double heading = 13;
@@ -49,6 +54,8 @@ struct Typography {
   double mark = 5.5;       // superscript provenance marks after numbers
   double mark_rise = 3.2;  // mark baseline above the text baseline
   double mark_gap = 0.5;   // space between a number and its mark
+  double deviation_mark = 7.5;  // the deviation mark (bold, after the provenance mark)
+  Color deviation{0xc0 / 255.0, 0x20 / 255.0, 0x20 / 255.0};  // the mark of a number the report prints otherwise
   double body = 9;         // title page, appendix
   double small = 8;        // table notes, keys in the appendix
   double footer = 8;
@@ -76,11 +83,6 @@ struct Typography {
   double muted_gray = 0.4;      // detail text
 };
 
-// A colour for fills, each channel in [0, 1].
-struct Color {
-  double r = 0, g = 0, b = 0;
-};
-
 // Colours, the same as the HTML stylesheet's.
 struct Palette {
   Color range{0x4a / 255.0, 0x7f / 255.0, 0xb0 / 255.0};    // a case chart's bars (min–max)
@@ -94,6 +96,8 @@ struct LayoutOptions {
   Typography type;
   Palette colors;
   bool table_of_contents = true;
+  bool marks = true;  // provenance and deviation marks after numbers (false: the numbers only link)
+  bool deviation_links = false;  // the Verantwoording entries exist (layout_document sets it)
 };
 
 struct Rect {
@@ -107,6 +111,16 @@ struct TextBox {
   double size = 0;
   double x = 0, y = 0;
   double gray = 0;  // text colour: 0 black (muted text is gray)
+  // Drawn as filled glyph outlines instead of text: visible, but never extracted or copied (the
+  // superscript marks, which would otherwise glue to the number they follow).
+  bool outline = false;
+  std::optional<Color> color{};  // when set, this colour instead of `gray`
+  // Room left after the last character (for raised marks): added to that character's advance, so
+  // that text extraction sees no gap there and adds no space ("19%¹-39%" reads "19%-39%").
+  double tail = 0;
+  // Continues the text box before it (same line, starting where it ends): drawn without moving the
+  // text position, so that extraction reads the line as one run.
+  bool follows = false;
 };
 
 struct Rule {  // a straight line

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include "document/wording.h"
@@ -132,8 +133,14 @@ class Composer : PageFlow {
     entry(wording::kSources, sources_anchor);
   }
 
+  // Landscape only for a table whose columns do not fit the width of a portrait page.
+  bool needs_landscape(const BuiltTable& t) const {
+    double portrait = g_.width - g_.margin_left - g_.margin_right;
+    return !fits_width(t, metrics_, t_, portrait, cell_marks(o_));
+  }
+
   void table(const BuiltTable& t) {
-    new_page_for_table_if_needed(t.landscape);
+    new_page_for_table_if_needed(needs_landscape(t));
     TableFlow f = prepare_table(*this, t, t.caption, "Tabel " + std::to_string(t.number) + " (vervolg)");
     keep(f.first_height);
     anchor(table_anchor(t));
@@ -183,12 +190,15 @@ class Composer : PageFlow {
   // A part made of a heading, an introduction and a table: the introduction stays with the table's
   // header and first rows.
   void table_part(const std::string& title, const std::string& anchor_name, const std::vector<Intro>& texts,
-                  const BuiltTable& t, std::vector<bool> shaded) {
+                  const BuiltTable& t, std::vector<bool> shaded, std::vector<std::string> row_anchors = {},
+                  const std::vector<std::string>& part_anchors = {}) {
     part(title, anchor_name, t.landscape);
+    for (const std::string& a : part_anchors) anchor(a);
     std::vector<Para> intro;  // measured for this part's pages
     for (const Intro& i : texts) intro.push_back(paragraph(i.text, i.font, t_.body, i.space_after));
     TableFlow f = prepare_table(*this, t, "", title + " (vervolg)");
     f.shaded = std::move(shaded);
+    f.row_anchors = std::move(row_anchors);
     keep(height(intro) + f.first_height);
     place(intro);
     flow_table(*this, t, f);
@@ -201,7 +211,31 @@ class Composer : PageFlow {
     if (!t->summary.empty()) intro.push_back({t->summary, Font::bold, 8});
     std::vector<bool> shaded;
     for (const AppendixRow& r : t->rows) shaded.push_back(r.highlight);
-    table_part(t->heading, t->anchor, intro, appendix_built_table(*t), std::move(shaded));
+    std::vector<std::string> rows, others;
+    if (doc_.reconciliation_table && &*t == &*doc_.reconciliation_table) verantwoording_anchors(*t, rows, others);
+    table_part(t->heading, t->anchor, intro, appendix_built_table(*t), std::move(shaded), std::move(rows), others);
+  }
+
+  // The anchors of the Verantwoording entries that deviation marks link to: one per row of the
+  // reconciliation (its rows are the table's, in order), and, for a deviating number without its
+  // own row, one at the top of the part.
+  void verantwoording_anchors(const AppendixTable& t, std::vector<std::string>& rows,
+                              std::vector<std::string>& others) const {
+    std::set<std::string> have;
+    if (doc_.reconciliation && doc_.reconciliation->rows.size() == t.rows.size())
+      for (const ReconciliationRow& r : doc_.reconciliation->rows) {
+        PrintedComparison p;
+        p.id = r.id;
+        rows.push_back(deviation_anchor(p));
+        have.insert(rows.back());
+      }
+    for (const BuiltTable& table : doc_.tables)
+      for (const auto* section : {&table.header, &table.body})
+        for (const auto& row : *section)
+          for (const BuiltCell& c : row)
+            for (const BuiltRun& r : c.runs)
+              if (r.is_number && r.number.deviates() && have.insert(deviation_anchor(*r.number.printed)).second)
+                others.push_back(deviation_anchor(*r.number.printed));
   }
 
   void appendix() {
@@ -211,8 +245,12 @@ class Composer : PageFlow {
     layout_.bookmarks.push_back({wording::kProvenance, appendix_anchor});
     std::vector<Para> head{
         {lines(std::string(wording::kProvenance), Font::bold, t_.heading, w), Font::bold, t_.heading, 0, 6},
-        {lines(std::string("Elk getal in de tabellen draagt een klein nummer. Onder dat nummer staat hier hoe het "
-                            "getal is verkregen: uit een bron, of berekend uit andere getallen (met hun nummers)."),
+        {lines(std::string(o_.marks ? "Elk getal in de tabellen draagt een klein nummer. Onder dat nummer staat hier hoe "
+                                      "het getal is verkregen: uit een bron, of berekend uit andere getallen (met hun "
+                                      "nummers)."
+                                    : "Elk getal in de tabellen is een link naar zijn nummer hier. Onder dat nummer "
+                                      "staat hoe het getal is verkregen: uit een bron, of berekend uit andere getallen "
+                                      "(met hun nummers)."),
                Font::regular, t_.body, w),
          Font::regular, t_.body, 0, 10}};
     place(head);
@@ -313,7 +351,9 @@ class Composer : PageFlow {
 }  // namespace
 
 Layout layout_document(const Document& doc, const FontMetrics& metrics, const LayoutOptions& options) {
-  return Composer(doc, metrics, options).run();
+  LayoutOptions o = options;
+  o.deviation_links = doc.reconciliation_table.has_value();
+  return Composer(doc, metrics, o).run();
 }
 
 }  // namespace zorgcap::pdf

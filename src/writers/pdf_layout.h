@@ -9,7 +9,8 @@
 namespace zorgcap::pdf {
 
 // Lays out the whole report, in the order of report.html: title page (title, scenario, peildatum,
-// inputs digest, contents), the tables (landscape pages for landscape tables), "Figuren per casus"
+// inputs digest, contents), the tables one after another (landscape pages only for tables whose
+// columns do not fit a portrait page), "Figuren per casus"
 // (the case charts), "Onzekerheid (Monte Carlo)" (when the Document has it), "Gevoeligheid van de
 // uitkomsten" (the tornados), the appendix "Verantwoording" (when the Document has it), the appendix
 // "Herkomst van de getallen" and "Bronnen". Each part after the tables starts on a new page and has

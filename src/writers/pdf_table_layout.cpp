@@ -2,33 +2,72 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 #include <stdexcept>
 
+#include "core/utf8.h"
 #include "writers/pdf_anchors.h"
 
 namespace zorgcap::pdf {
 
 namespace {
 
-// A cell's runs as rich text: each number with its mark. A "%" right after a number belongs to it:
-// the mark goes after the "%" ("19%¹", not "19¹%") and the link covers it.
-std::vector<Piece> cell_pieces(const BuiltCell& cell) {
-  if (cell.runs.empty()) return {Piece{cell.text, 0, false, {}}};
-  std::vector<Piece> out;
-  for (const BuiltRun& run : cell.runs) {
-    std::string_view text = run.text;
-    if (!out.empty() && out.back().superscript && text.substr(0, 1) == "%") {
-      out.back().text += '%';
-      text.remove_prefix(1);
+// Inserts the cell's footnotes: each raised after the character it follows (CellFootnote::at).
+void insert_footnotes(std::vector<Piece>& pieces, const std::vector<CellFootnote>& footnotes) {
+  for (const CellFootnote& f : footnotes) {
+    std::size_t seen = 0;  // code points before pieces[i]
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      std::size_t n = utf8::decode(pieces[i].text).size();
+      if (f.at > seen + n && i + 1 < pieces.size()) {
+        seen += n;
+        continue;
+      }
+      if (f.at > seen && f.at < seen + n && pieces[i].mark == 0) {  // inside plain text: split it there
+        std::size_t bytes = 0;
+        for (std::size_t k = 0; k < f.at - seen; ++k) bytes += utf8::sequence_length(pieces[i].text, bytes);
+        Piece rest = pieces[i];
+        rest.text = pieces[i].text.substr(bytes);
+        pieces[i].text.resize(bytes);
+        pieces.insert(pieces.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(rest));
+      }
+      pieces[i].footnote = f.number;
+      break;
     }
-    if (run.is_number && run.number.mark > 0)
-      out.push_back(Piece{std::string(text), run.number.mark, true, {}});
-    else if (!text.empty())
-      out.push_back(Piece{std::string(text), 0, false, {}});
   }
+}
+
+}  // namespace
+
+std::vector<Piece> cell_pieces(const BuiltCell& cell, const CellMarks& marks) {
+  std::vector<Piece> out;
+  if (cell.runs.empty()) {
+    out.push_back(Piece{cell.text, 0, false, {}});
+  } else {
+    bool after_number = false;
+    for (const BuiltRun& run : cell.runs) {
+      std::string_view text = run.text;
+      // A "%" right after a number belongs to it: the mark goes after the "%" ("19%¹", not "19¹%")
+      // and the link covers it.
+      if (after_number && text.substr(0, 1) == "%") {
+        out.back().text += '%';
+        text.remove_prefix(1);
+      }
+      after_number = run.is_number && run.number.mark > 0;
+      if (after_number) {
+        Piece p{std::string(text), run.number.mark, marks.provenance, {}};
+        if (marks.deviations && run.number.deviates()) p.deviation = deviation_anchor(*run.number.printed);
+        out.push_back(std::move(p));
+      } else if (!text.empty()) {
+        out.push_back(Piece{std::string(text), 0, false, {}});
+      }
+    }
+  }
+  insert_footnotes(out, cell.footnotes);
   return out;
 }
+
+namespace {
 
 Font cell_font(const BuiltCell& cell) { return cell.header ? Font::bold : Font::regular; }
 
@@ -89,7 +128,7 @@ Section section(const PageFlow& flow, const std::vector<std::vector<BuiltCell>>&
       else
         b.align = b.colspan == 1 && numeric[c.col] && !c.row_header ? Align::right : Align::left;
       double text_width = xs[c.col + b.colspan] - xs[c.col] - 2 * type.cell_pad_x;
-      b.lines = flow.lines(cell_pieces(c), b.font, type.cell, text_width);
+      b.lines = flow.lines(cell_pieces(c, cell_marks(flow.options())), b.font, type.cell, text_width);
       b.height = static_cast<double>(b.lines.size()) * flow.line_height(b.font, type.cell) + 2 * type.cell_pad_y;
       s.cells.push_back(std::move(b));
     }
@@ -142,28 +181,44 @@ void draw(PageFlow& flow, const Section& s, int from, int to, const std::vector<
   flow.down(top - bottom);
 }
 
-}  // namespace
+// The report's footnotes in the table's cells, by number (each once).
+std::map<int, const CellFootnote*> table_footnotes(const BuiltTable& t) {
+  std::map<int, const CellFootnote*> out;
+  for (const auto* section : {&t.header, &t.body})
+    for (const auto& row : *section)
+      for (const BuiltCell& c : row)
+        for (const CellFootnote& f : c.footnotes) out.emplace(f.number, &f);
+  return out;
+}
 
-// Column widths, like a browser's automatic table layout:
-//  - each column's min-content width is its widest word (a number with its mark counts as one word)
-//    and its max-content width its widest unwrapped line, over the cells that span only that
-//    column; a spanning cell that needs more than its columns give widens them in proportion to
-//    their max-content widths;
-//  - if every column fits at max-content, the columns are widened in proportion to it to fill
-//    `available`;
-//  - else each column gets its min-content width plus a share of the remaining space in proportion
-//    to (max - min): columns with much text (row headers, explanations) get most of it, columns of
-//    short numbers keep their natural width;
-//  - if even the min-content widths do not fit, all are scaled down and over-long words are broken
-//    between characters.
-std::vector<double> column_widths(const BuiltTable& table, const FontMetrics& metrics, const Typography& type,
-                                  double available) {
-  int n = column_count(table);
-  if (n == 0) return {};
-  std::vector<double> mins(n, type.min_column), maxs(n, type.min_column);
+// A footnote under its table: its number, its text, its web address as a link (in the text where
+// the text shows it, else after it).
+std::vector<Piece> footnote_pieces(const CellFootnote& f) {
+  std::vector<Piece> out{Piece{std::to_string(f.number) + " ", 0, false, {}}};
+  std::size_t at = f.url.empty() ? std::string::npos : f.text.find(f.url);
+  if (f.url.empty()) {
+    out.push_back(Piece{f.text, 0, false, {}});
+  } else if (at != std::string::npos) {
+    out.push_back(Piece{f.text.substr(0, at), 0, false, {}});
+    out.push_back(Piece{f.url, 0, false, f.url});
+    out.push_back(Piece{f.text.substr(at + f.url.size()), 0, false, {}});
+  } else {
+    out.push_back(Piece{f.text + " ", 0, false, {}});
+    out.push_back(Piece{f.url, 0, false, f.url});
+  }
+  return out;
+}
+
+struct Needs {
+  std::vector<double> min, max;
+};
+// The columns' min- and max-content widths, with the cells' min-content widths taken by `min_of`.
+Needs column_needs(const BuiltTable& table, const FontMetrics& metrics, const Typography& type, const CellMarks& marks,
+                 int n, double ContentWidths::*min_of) {
+  Needs d{std::vector<double>(n, type.min_column), std::vector<double>(n, type.min_column)};
   struct Spanning {
     int col, span;
-    ContentWidths w;
+    double min, max;
   };
   std::vector<Spanning> spanning;
   double pad = 2 * type.cell_pad_x;
@@ -171,25 +226,57 @@ std::vector<double> column_widths(const BuiltTable& table, const FontMetrics& me
     for (const auto& row : *section)
       for (const BuiltCell& c : row) {
         if (c.col < 0 || c.col >= n) continue;
-        ContentWidths w = content_widths(cell_pieces(c), cell_font(c), type.cell, metrics, type);
-        w.min += pad;
-        w.max += pad;
+        ContentWidths w = content_widths(cell_pieces(c, marks), cell_font(c), type.cell, metrics, type);
+        double lo = w.*min_of + pad, hi = w.max + pad;
         int span = span_of(c.col, c.colspan, n);
         if (span == 1) {
-          mins[c.col] = std::max(mins[c.col], w.min);
-          maxs[c.col] = std::max(maxs[c.col], w.max);
+          d.min[c.col] = std::max(d.min[c.col], lo);
+          d.max[c.col] = std::max(d.max[c.col], hi);
         } else {
-          spanning.push_back({c.col, span, w});
+          spanning.push_back({c.col, span, lo, hi});
         }
       }
   std::stable_sort(spanning.begin(), spanning.end(), [](const Spanning& a, const Spanning& b) { return a.span < b.span; });
   for (const Spanning& s : spanning) {
-    double have_min = std::accumulate(mins.begin() + s.col, mins.begin() + s.col + s.span, 0.0);
-    if (s.w.min > have_min) distribute(mins, maxs, s.col, s.span, s.w.min - have_min);
-    double have_max = std::accumulate(maxs.begin() + s.col, maxs.begin() + s.col + s.span, 0.0);
-    if (s.w.max > have_max) distribute(maxs, maxs, s.col, s.span, s.w.max - have_max);
+    double have_min = std::accumulate(d.min.begin() + s.col, d.min.begin() + s.col + s.span, 0.0);
+    if (s.min > have_min) distribute(d.min, d.max, s.col, s.span, s.min - have_min);
+    double have_max = std::accumulate(d.max.begin() + s.col, d.max.begin() + s.col + s.span, 0.0);
+    if (s.max > have_max) distribute(d.max, d.max, s.col, s.span, s.max - have_max);
   }
-  for (int c = 0; c < n; ++c) maxs[c] = std::max(maxs[c], mins[c]);
+  for (int c = 0; c < n; ++c) d.max[c] = std::max(d.max[c], d.min[c]);
+  return d;
+}
+
+}  // namespace
+
+bool fits_width(const BuiltTable& table, const FontMetrics& metrics, const Typography& type, double available,
+                const CellMarks& marks) {
+  Needs d = column_needs(table, metrics, type, marks, column_count(table), &ContentWidths::whole);
+  return std::accumulate(d.min.begin(), d.min.end(), 0.0) <= available + eps;
+}
+
+// Column widths, like a browser's automatic table layout:
+//  - each column's min-content width is its widest unbreakable run (a number with its mark and unit,
+//    pdf_text.h) and its max-content width its widest unwrapped line, over the cells that span only
+//    that column; a spanning cell that needs more than its columns give widens them in proportion
+//    to their max-content widths;
+//  - if every column fits at max-content, the columns are widened in proportion to it to fill
+//    `available`;
+//  - else each column gets its min-content width plus a share of the remaining space in proportion
+//    to (max - min): columns with much text (row headers, explanations) get most of it, columns of
+//    short numbers keep their natural width. The min-content width is first taken with every range
+//    kept on one line ("10.226 – 13.238 fte"), and only when that does not fit with ranges broken
+//    after their dash;
+//  - if even the min-content widths do not fit, all are scaled down and over-long words are broken
+//    between characters.
+std::vector<double> column_widths(const BuiltTable& table, const FontMetrics& metrics, const Typography& type,
+                                  double available, const CellMarks& marks) {
+  int n = column_count(table);
+  if (n == 0) return {};
+  Needs d = column_needs(table, metrics, type, marks, n, &ContentWidths::whole);
+  if (std::accumulate(d.min.begin(), d.min.end(), 0.0) > available)
+    d = column_needs(table, metrics, type, marks, n, &ContentWidths::min);
+  const std::vector<double>&mins = d.min, &maxs = d.max;
   double sum_min = std::accumulate(mins.begin(), mins.end(), 0.0);
   double sum_max = std::accumulate(maxs.begin(), maxs.end(), 0.0);
   std::vector<double> widths(n);
@@ -211,7 +298,7 @@ TableFlow prepare_table(const PageFlow& flow, const BuiltTable& t, const std::st
   f.landscape = flow.landscape();
   const double width = flow.content_width();
   const int n = column_count(t);
-  std::vector<double> widths = column_widths(t, flow.text().metrics(), type, width);
+  std::vector<double> widths = column_widths(t, flow.text().metrics(), type, width, cell_marks(flow.options()));
   f.xs.assign(n + 1, flow.left());
   for (int c = 0; c < n; ++c) f.xs[c + 1] = f.xs[c] + widths[c];
 
@@ -278,12 +365,21 @@ void flow_table(PageFlow& flow, const BuiltTable& t, const TableFlow& f) {
       draw(flow, f.header, 0, header_rows, f.xs, true);
       rows_above = header_rows > 0;
     }
+    for (int r = from; r < to; ++r)
+      if (static_cast<std::size_t>(r) < f.row_anchors.size() && !f.row_anchors[r].empty())
+        flow.page().anchors.push_back({f.row_anchors[r], flow.y() - f.body.height(from, r)});
     draw(flow, f.body, from, to, f.xs, !rows_above, f.shaded);
     rows_above = true;
   }
   for (const std::string& note : t.notes) {
     flow.down(3);
     std::vector<Para> p{{flow.lines(note, Font::regular, type.small, flow.content_width()), Font::regular, type.small, 0, 0}};
+    flow.place(p);
+  }
+  for (const auto& [number, note] : table_footnotes(t)) {
+    flow.down(3);
+    std::vector<Para> p{{flow.lines(footnote_pieces(*note), Font::regular, type.small, flow.content_width()), Font::regular,
+                         type.small, 0, 0}};
     flow.place(p);
   }
   flow.down(type.table_gap);

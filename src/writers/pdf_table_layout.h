@@ -11,10 +11,26 @@
 
 namespace zorgcap::pdf {
 
+// Which marks a cell's numbers carry: provenance marks (each number links to its Herkomst entry
+// either way) and deviation marks (to the number's Verantwoording entry).
+struct CellMarks {
+  bool provenance = true;
+  bool deviations = true;
+};
+inline CellMarks cell_marks(const LayoutOptions& o) { return {o.marks, o.marks && o.deviation_links}; }
+
+// A cell as rich text: its runs, each number linking to its appendix entry with its marks, and the
+// report's footnotes raised where they stand.
+std::vector<Piece> cell_pieces(const BuiltCell& cell, const CellMarks& marks);
+
 // Column widths (padding included) summing to `available`, derived from the cells' content: see
 // pdf_table_layout.cpp for the algorithm.
 std::vector<double> column_widths(const BuiltTable& table, const FontMetrics& metrics, const Typography& type,
-                                  double available);
+                                  double available, const CellMarks& marks = {});
+
+// Whether the table's columns fit `available` with no range broken inside (see column_widths).
+bool fits_width(const BuiltTable& table, const FontMetrics& metrics, const Typography& type, double available,
+                const CellMarks& marks = {});
 
 // A table's measured cells, the parts of a TableFlow.
 enum class Align { left, right, center };
@@ -46,6 +62,7 @@ struct TableFlow {
   std::vector<Line> caption;                // on the first page (none: a heading above says it)
   std::vector<Line> continued;              // on every later page
   std::vector<bool> shaded;                 // body rows with a tinted background
+  std::vector<std::string> row_anchors;     // per body row: an anchor at its top ("" for none)
   double first_height = 0;                  // caption, header and first block: kept together
   bool landscape = false;
 };

@@ -34,33 +34,86 @@ struct Measure {
   double size;
 
   double text(std::string_view s) const { return s.empty() ? 0 : metrics.width(s, font, size); }
-  double mark(int m) const { return type.mark_gap + metrics.width(std::to_string(m), Font::regular, type.mark); }
-  double piece(const Piece& p) const { return text(p.text) + (p.superscript && p.mark > 0 ? mark(p.mark) : 0); }
+  double raised(std::string_view s, Font f = Font::regular, double sz = 0) const {
+    return type.mark_gap + metrics.width(s, f, sz > 0 ? sz : type.mark);
+  }
+  // What is raised after the piece's text (see Piece).
+  double after(const Piece& p) const {
+    double w = 0;
+    if (p.superscript && p.mark > 0) w += raised(std::to_string(p.mark));
+    if (!p.deviation.empty()) w += raised(deviation_glyph, Font::bold, type.deviation_mark);
+    if (p.footnote > 0) w += raised(std::to_string(p.footnote));
+    return w;
+  }
+  double piece(const Piece& p) const { return text(p.text) + after(p); }
 };
 
-using Word = std::vector<Piece>;       // no break opportunity inside
-using Paragraph = std::vector<Word>;   // words separated by spaces
+using Word = std::vector<Piece>;  // no break opportunity inside
 
-// Whether text of `b` can be appended to piece `a`: the same link (or none) and no superscript mark
-// in between; `b` may end with one (the last word of a linked label).
+// How a word joins the word before it (see wrap).
+enum class Join { free, after_dash, unit, glued };
+struct Token {
+  Word word;
+  Join join = Join::free;
+};
+using Paragraph = std::vector<Token>;  // words separated by spaces
+
+void clear_decorations(Piece& p) {
+  p.superscript = false;
+  p.deviation.clear();
+  p.footnote = 0;
+}
+void copy_decorations(Piece& to, const Piece& from) {
+  to.superscript = from.superscript;
+  to.deviation = from.deviation;
+  to.footnote = from.footnote;
+}
+
+// Whether text of `b` can be appended to piece `a`: the same link (or none) and nothing raised in
+// between; `b` may end with a raised mark.
 bool mergeable(const Piece& a, const Piece& b) {
-  return a.uri == b.uri && a.mark == b.mark && !a.superscript && (b.mark > 0 || !b.superscript);
+  return a.uri == b.uri && a.mark == b.mark && !decorated(a) && (b.mark > 0 || !b.superscript);
 }
 
 void append_piece(std::vector<Piece>& to, const Piece& p) {
   if (!to.empty() && mergeable(to.back(), p)) {
     to.back().text += p.text;
-    to.back().superscript = p.superscript;
+    copy_decorations(to.back(), p);
   } else {
     to.push_back(p);
   }
 }
 
+std::string word_text(const Word& w) {
+  std::string s;
+  for (const Piece& p : w) s += p.text;
+  return s;
+}
+
+bool is_dash(const std::string& w) { return w == "\u2013" || w == "-" || w == "\u2014" || w == "\u2212"; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+// A word that starts like a number: "1.917", "19%", "-2,5", "−3", "+4".
+bool is_number_word(const std::string& w) {
+  if (w.empty()) return false;
+  if (is_digit(w[0])) return true;
+  if ((w[0] == '-' || w[0] == '+') && w.size() > 1) return is_digit(w[1]);
+  const std::string minus = "\u2212";
+  return w.size() > minus.size() && w.compare(0, minus.size(), minus) == 0 && is_digit(w[minus.size()]);
+}
+
+Join join_of(const std::string& before, const std::string& word) {
+  if (is_dash(word)) return Join::glued;      // never a line starting with the dash of a range
+  if (is_dash(before)) return Join::after_dash;
+  if (before == "\u20AC") return Join::glued;  // € with its amount
+  if (is_number_word(before) && !is_number_word(word)) return Join::unit;  // a number with its unit
+  return Join::free;
+}
+
 // Splits rich text into paragraphs ('\n') of words (spaces). A piece with a mark and no spaces is one
 // unbreakable unit, glued to whatever touches it without a space; one with spaces (a linked label)
-// splits into words that each link, the superscript mark after the last.
+// splits into words that each link, the raised marks after the last.
 std::vector<Paragraph> tokenize(const std::vector<Piece>& text) {
-  std::vector<Paragraph> paragraphs(1);
+  std::vector<std::vector<Word>> paragraphs(1);
   Word word;
   auto end_word = [&] {
     if (!word.empty()) paragraphs.back().push_back(std::move(word));
@@ -74,11 +127,11 @@ std::vector<Paragraph> tokenize(const std::vector<Piece>& text) {
     }
     Piece like = piece;
     like.text.clear();
-    like.superscript = false;
-    // The superscript mark goes after the last non-space character.
+    clear_decorations(like);
+    // The raised marks go after the last non-space character.
     std::size_t last = piece.text.find_last_not_of(" \t\r\n");
-    if (piece.superscript && piece.mark > 0 && last == std::string::npos) {
-      word.push_back(piece);  // only spaces: the mark alone
+    if (decorated(piece) && last == std::string::npos) {
+      word.push_back(piece);  // only spaces: the marks alone
       continue;
     }
     auto flush = [&] {
@@ -97,12 +150,24 @@ std::vector<Paragraph> tokenize(const std::vector<Piece>& text) {
       } else if (c != '\r') {
         like.text += c;
       }
-      if (i == last && piece.superscript && piece.mark > 0) like.superscript = true;
+      if (i == last && decorated(piece)) copy_decorations(like, piece);
     }
     flush();
   }
   end_word();
-  return paragraphs;
+  std::vector<Paragraph> out;
+  for (auto& words : paragraphs) {
+    Paragraph para;
+    std::string before;
+    for (Word& w : words) {
+      std::string t = word_text(w);
+      Join j = para.empty() ? Join::free : join_of(before, t);
+      para.push_back({std::move(w), j});
+      before = std::move(t);
+    }
+    out.push_back(std::move(para));
+  }
+  return out;
 }
 
 double word_width(const Word& w, const Measure& m) {
@@ -112,13 +177,14 @@ double word_width(const Word& w, const Measure& m) {
 }
 
 // Breaks a word wider than `width` between characters: each chunk holds at least one character,
-// a superscript mark stays with the last character of its number.
-std::vector<Word> break_word(const Word& word, double width, const Measure& m) {
+// the raised marks stay with the last character of their piece.
+// `first`: the room left on the current line for the first chunk (it may stay empty).
+std::vector<Word> break_word(const Word& word, double width, const Measure& m, double first) {
   struct Atom {
     std::size_t piece;
     std::string bytes;
     double w;
-    bool with_mark;
+    bool with_marks;
   };
   std::vector<Atom> atoms;
   for (std::size_t i = 0; i < word.size(); ++i) {
@@ -130,16 +196,18 @@ std::vector<Word> break_word(const Word& word, double width, const Measure& m) {
       atoms.push_back({i, bytes, m.text(bytes), false});
       b += n;
     }
-    if (p.superscript && p.mark > 0) {
+    if (decorated(p)) {
       if (atoms.size() == first) atoms.push_back({i, "", 0, false});
-      atoms.back().w += m.mark(p.mark);
-      atoms.back().with_mark = true;
+      atoms.back().w += m.after(p);
+      atoms.back().with_marks = true;
     }
   }
   std::vector<std::vector<Atom>> chunks(1);
   double used = 0;
   for (Atom& a : atoms) {
-    if (!chunks.back().empty() && used + a.w > width + eps) {
+    double limit = chunks.size() == 1 ? first : width;
+    if ((!chunks.back().empty() || chunks.size() == 1) && used + a.w > limit + eps &&
+        !(chunks.size() > 1 && chunks.back().empty())) {
       chunks.emplace_back();
       used = 0;
     }
@@ -154,11 +222,11 @@ std::vector<Word> break_word(const Word& word, double width, const Measure& m) {
       if (k == 0 || chunk[k - 1].piece != a.piece) {
         Piece p = word[a.piece];
         p.text.clear();
-        p.superscript = false;
+        clear_decorations(p);
         w.push_back(p);
       }
       w.back().text += a.bytes;
-      if (a.with_mark) w.back().superscript = true;
+      if (a.with_marks) copy_decorations(w.back(), word[a.piece]);
     }
     out.push_back(std::move(w));
   }
@@ -173,27 +241,124 @@ Line make_line(const std::vector<Piece>& pieces, const Measure& m) {
     f.piece = p;
     f.x = x;
     f.width = m.text(p.text);
-    x += f.width + (p.superscript && p.mark > 0 ? m.mark(p.mark) : 0);
+    x += f.width + m.after(p);
     line.fragments.push_back(std::move(f));
   }
   line.width = x;
   return line;
 }
 
+// Where a paragraph may break, from the strongest level down: 0 between runs that break freely,
+// 1 also after the dash of a range; only for runs wider than a line: 2 also between a number and
+// the word after it, 3 at every space.
+constexpr int last_level = 3;
+bool breaks_at(Join j, int level) {
+  switch (level) {
+    case 0: return j == Join::free;
+    case 1: return j == Join::free || j == Join::after_dash;
+    case 2: return j != Join::glued;
+    default: return true;
+  }
+}
+
+// The width of words [from, to) of a paragraph on one line.
+double span_width(const Paragraph& para, std::size_t from, std::size_t to, const Measure& m) {
+  double w = 0;
+  for (std::size_t i = from; i < to; ++i) w += (i > from ? m.text(" ") : 0) + word_width(para[i].word, m);
+  return w;
+}
+
+// The widest run of words [from, to) between breaks at `level`.
+double widest_run(const Paragraph& para, int level, const Measure& m) {
+  double widest = 0;
+  for (std::size_t from = 0; from < para.size();) {
+    std::size_t to = from + 1;
+    while (to < para.size() && !breaks_at(para[to].join, level)) ++to;
+    widest = std::max(widest, span_width(para, from, to, m));
+    from = to;
+  }
+  return widest;
+}
+
 ContentWidths measure_content(const std::vector<Piece>& text, const Measure& m) {
   ContentWidths c;
-  double space = m.text(" ");
   for (const Paragraph& para : tokenize(text)) {
-    double line = 0;
-    for (std::size_t i = 0; i < para.size(); ++i) {
-      double w = word_width(para[i], m);
-      c.min = std::max(c.min, w);
-      line += (i > 0 ? space : 0) + w;
-    }
-    c.max = std::max(c.max, line);
+    c.min = std::max(c.min, widest_run(para, 1, m));
+    c.whole = std::max(c.whole, widest_run(para, 0, m));
+    c.max = std::max(c.max, span_width(para, 0, para.size(), m));
   }
   return c;
 }
+
+// Fills lines greedily with the runs of a paragraph; a run wider than a line is placed by the runs
+// of the next level inside it.
+class Filler {
+ public:
+  Filler(const Measure& m, double width, std::vector<Line>& lines) : m_(m), width_(width), lines_(lines) {}
+
+  void paragraph(const Paragraph& para) {
+    place(para, 0, para.size(), 0);
+    finish();
+  }
+
+ private:
+  void place(const Paragraph& para, std::size_t from, std::size_t to, int level) {
+    for (std::size_t a = from; a < to;) {
+      std::size_t b = a + 1;
+      while (b < to && !breaks_at(para[b].join, level)) ++b;
+      double w = span_width(para, a, b, m_);
+      if (!empty_ && used_ + m_.text(" ") + w <= width_ + eps) {
+        add(para, a, b);
+      } else if (w <= width_ + eps) {
+        if (!empty_) finish();
+        add(para, a, b);
+      } else if (level < last_level) {
+        place(para, a, b, level + 1);
+      } else {
+        // A word wider than a line: its first chunk fills the rest of this line.
+        double room = empty_ ? width_ : width_ - used_ - m_.text(" ");
+        std::vector<Word> chunks = break_word(para[a].word, width_, m_, room);
+        for (std::size_t i = 0; i < chunks.size(); ++i) {
+          if (!chunks[i].empty()) add_word(chunks[i]);
+          if (i + 1 < chunks.size() && !empty_) finish();
+        }
+      }
+      a = b;
+    }
+  }
+
+  void add(const Paragraph& para, std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) add_word(para[i].word);
+  }
+
+  void add_word(const Word& w) {
+    if (!empty_) {
+      // A space between two words of one link belongs to it (one fragment, one link per line).
+      const Piece &before = current_.back(), &after = w.front();
+      bool inside = before.mark == after.mark && before.uri == after.uri && !decorated(before);
+      Piece space{" ", inside ? before.mark : 0, false, inside ? before.uri : std::string()};
+      append_piece(current_, space);
+      used_ += m_.text(" ");
+    }
+    for (const Piece& p : w) append_piece(current_, p);
+    used_ += word_width(w, m_);
+    empty_ = false;
+  }
+
+  void finish() {
+    lines_.push_back(make_line(current_, m_));
+    current_.clear();
+    used_ = 0;
+    empty_ = true;
+  }
+
+  const Measure& m_;
+  double width_;
+  std::vector<Line>& lines_;
+  std::vector<Piece> current_;
+  double used_ = 0;
+  bool empty_ = true;
+};
 
 }  // namespace
 
@@ -205,48 +370,9 @@ ContentWidths content_widths(const std::vector<Piece>& text, Font font, double s
 std::vector<Line> wrap(const std::vector<Piece>& text, Font font, double size, double width, const FontMetrics& metrics,
                        const Typography& type) {
   Measure m{metrics, type, font, size};
-  double space = m.text(" ");
   std::vector<Line> lines;
-  for (const Paragraph& para : tokenize(text)) {
-    std::vector<Piece> current;
-    double used = 0;
-    bool empty = true;
-    auto finish = [&] {
-      lines.push_back(make_line(current, m));
-      current.clear();
-      used = 0;
-      empty = true;
-    };
-    auto add = [&](const Word& w, double ww) {
-      if (!empty) {
-        // A space between two words of one link belongs to it (one fragment, one link per line).
-        const Piece &before = current.back(), &after = w.front();
-        bool inside = before.mark == after.mark && before.uri == after.uri && !before.superscript;
-        append_piece(current, inside ? Piece{" ", before.mark, false, before.uri} : Piece{" ", 0, false, {}});
-      }
-      for (const Piece& p : w) append_piece(current, p);
-      used += (empty ? 0 : space) + ww;
-      empty = false;
-    };
-    for (const Word& word : para) {
-      double ww = word_width(word, m);
-      if (!empty && used + space + ww <= width + eps) {
-        add(word, ww);
-        continue;
-      }
-      if (!empty) finish();
-      if (ww <= width + eps) {
-        add(word, ww);
-        continue;
-      }
-      std::vector<Word> chunks = break_word(word, width, m);
-      for (std::size_t i = 0; i < chunks.size(); ++i) {
-        add(chunks[i], word_width(chunks[i], m));
-        if (i + 1 < chunks.size()) finish();
-      }
-    }
-    finish();
-  }
+  Filler fill(m, width, lines);
+  for (const Paragraph& para : tokenize(text)) fill.paragraph(para);
   return lines;
 }
 
@@ -264,24 +390,46 @@ std::vector<std::string> wrap_plain(std::string_view text, Font font, double siz
 void TextSetter::emit_line(Page& p, const Line& line, Font f, double size, double x0, double baseline,
                            double gray) const {
   double asc = ascent(f, size), desc = descent(f, size);
+  const double raised_top = baseline + type_.mark_rise + ascent(Font::regular, type_.mark);
+  bool chained = false;  // the previous fragment's text ends where this one starts
   for (const LineFragment& frag : line.fragments) {
     const Piece& piece = frag.piece;
-    if (piece.text.find_first_not_of(' ') != std::string::npos)
-      p.texts.push_back({piece.text, f, size, x0 + frag.x, baseline, gray});
+    if (!piece.text.empty()) {
+      TextBox box{piece.text, f, size, x0 + frag.x, baseline, gray};
+      Measure m{metrics_, type_, f, size};
+      box.tail = m.after(piece);
+      box.follows = chained;
+      p.texts.push_back(std::move(box));
+      chained = true;
+    } else if (decorated(piece)) {
+      chained = false;  // marks without text: the next text starts after them
+    }
     double right = x0 + frag.x + frag.width;
     double top = baseline + asc;
-    if (piece.superscript && piece.mark > 0) {
-      std::string m = std::to_string(piece.mark);
+    // A raised mark, drawn as outlines; returns its right edge.
+    auto raise = [&](const std::string& text, std::optional<Color> color, Font font = Font::regular, double sz = 0) {
+      if (sz <= 0) sz = type_.mark;
       double mx = right + type_.mark_gap;
-      double my = baseline + type_.mark_rise;
-      p.texts.push_back({m, Font::regular, type_.mark, mx, my});
-      right = mx + metrics_.width(m, Font::regular, type_.mark);
-      top = std::max(top, my + ascent(Font::regular, type_.mark));
+      TextBox box{text, font, sz, mx, baseline + type_.mark_rise, color ? 0 : gray};
+      box.outline = true;
+      box.color = color;
+      p.texts.push_back(std::move(box));
+      return mx + metrics_.width(text, font, sz);
+    };
+    if (piece.superscript && piece.mark > 0) {
+      right = raise(std::to_string(piece.mark), std::nullopt);
+      top = std::max(top, raised_top);
     }
     if (piece.mark > 0)
       p.links.push_back({Rect{x0 + frag.x, baseline - desc, right, top}, mark_anchor(piece.mark), piece.mark, {}});
     else if (!piece.uri.empty())
       p.links.push_back({Rect{x0 + frag.x, baseline - desc, right, top}, {}, 0, piece.uri});
+    if (!piece.deviation.empty()) {
+      double from = right;
+      right = raise(deviation_glyph, type_.deviation, Font::bold, type_.deviation_mark);
+      p.links.push_back({Rect{from, baseline - desc, right, raised_top}, piece.deviation, 0, {}});
+    }
+    if (piece.footnote > 0) right = raise(std::to_string(piece.footnote), std::nullopt);
   }
 }
 

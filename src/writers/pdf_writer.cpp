@@ -11,10 +11,13 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <stdexcept>
 
+#include "writers/pdf_finish.h"
+#include "writers/pdf_font_file.h"
 #include "writers/pdf_layout.h"
 #include "writers/pdf_text.h"
 
@@ -89,7 +92,7 @@ class PdfDoc {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Which characters a TrueType font has: its (3,1) format-4 cmap, the table libharu itself uses.
+// Reading font files (pdf_font_file.h reads what is in them).
 
 std::string read_font_file(const std::string& path) {
   if (!std::filesystem::is_regular_file(path))
@@ -102,64 +105,20 @@ std::string read_font_file(const std::string& path) {
   return s.str();
 }
 
-std::vector<bool> font_coverage(const std::string& data, const std::string& path) {
-  auto bad = [&](const std::string& why) -> std::runtime_error {
-    return std::runtime_error("PDF: font file " + path + ": " + why);
-  };
-  auto u16 = [&](std::size_t at) -> std::uint32_t {
-    if (at + 2 > data.size()) throw bad("truncated");
-    return (static_cast<std::uint32_t>(static_cast<unsigned char>(data[at])) << 8) |
-           static_cast<unsigned char>(data[at + 1]);
-  };
-  auto u32 = [&](std::size_t at) -> std::uint32_t { return (u16(at) << 16) | u16(at + 2); };
-
-  std::size_t cmap = 0;
-  std::uint32_t tables = u16(4);
-  for (std::uint32_t i = 0; i < tables; ++i) {
-    std::size_t rec = 12 + 16 * static_cast<std::size_t>(i);
-    if (rec + 16 > data.size()) throw bad("truncated table directory");
-    if (data.compare(rec, 4, "cmap") == 0) cmap = u32(rec + 8);
-  }
-  if (cmap == 0) throw bad("no cmap table");
-  std::size_t sub = 0;
-  std::uint32_t records = u16(cmap + 2);
-  for (std::uint32_t i = 0; i < records; ++i) {
-    std::size_t rec = cmap + 4 + 8 * static_cast<std::size_t>(i);
-    if (u16(rec) == 3 && u16(rec + 2) == 1) sub = cmap + u32(rec + 4);
-  }
-  if (sub == 0 || u16(sub) != 4) throw bad("no Windows Unicode (3,1) format-4 cmap, which libharu needs");
-  std::vector<bool> covered(0x10000, false);
-  std::size_t seg_x2 = u16(sub + 6);
-  std::size_t ends = sub + 14, starts = ends + seg_x2 + 2, deltas = starts + seg_x2, offsets = deltas + seg_x2;
-  for (std::size_t s = 0; s < seg_x2 / 2; ++s) {
-    std::uint32_t end = u16(ends + 2 * s), start = u16(starts + 2 * s), delta = u16(deltas + 2 * s);
-    std::size_t offset_at = offsets + 2 * s;
-    std::uint32_t offset = u16(offset_at);
-    for (std::uint32_t c = start; c <= end && c < 0xFFFF; ++c) {
-      std::uint32_t glyph = 0;
-      if (offset == 0) {
-        glyph = (c + delta) & 0xFFFF;
-      } else {
-        glyph = u16(offset_at + offset + 2 * (c - start));
-        if (glyph != 0) glyph = (glyph + delta) & 0xFFFF;
-      }
-      if (glyph != 0) covered[c] = true;
-    }
-  }
-  return covered;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Fonts and metrics
 
 struct LoadedFont {
   std::string path;
   HPDF_Font font = nullptr;
-  std::vector<bool> covered;
+  pdf::FontFile file;
   mutable std::vector<int> widths = std::vector<int>(0x10000, -1);  // per code point, 1/1000 em
 
+  bool drawable(char32_t cp) const { return cp >= 0x20 && cp != 0x7F && cp <= 0xFFFF && file.covers(cp); }
+  char32_t replacement() const { return file.covers(0xFFFD) ? U'\uFFFD' : U'?'; }
+
   int width(char32_t cp) const {
-    if (cp > 0xFFFF || !covered[cp]) cp = covered[0xFFFD] ? 0xFFFD : '?';  // drawn as the replacement
+    if (!drawable(cp)) cp = replacement();  // measured as it is drawn
     int& w = widths[cp];
     if (w < 0) w = HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(cp));
     return w;
@@ -167,9 +126,7 @@ struct LoadedFont {
 };
 
 LoadedFont load_font(PdfDoc& pdf, const std::string& path) {
-  LoadedFont f;
-  f.path = path;
-  f.covered = font_coverage(read_font_file(path), path);
+  LoadedFont f{path, nullptr, pdf::FontFile(read_font_file(path), path)};
   const char* name = HPDF_LoadTTFontFromFile(pdf.get(), path.c_str(), HPDF_TRUE);
   pdf.check("loading the font " + path);
   f.font = HPDF_GetFont(pdf.get(), name, "UTF-8");
@@ -224,22 +181,18 @@ void encode_utf8(char32_t cp, std::string& out) {
   }
 }
 
-bool drawable(const LoadedFont& f, char32_t cp) { return cp >= 0x20 && cp != 0x7F && cp <= 0xFFFF && f.covered[cp]; }
-
-char32_t replacement(const LoadedFont& f) { return f.covered[0xFFFD] ? U'\uFFFD' : U'?'; }
-
 // `text` with every character the font lacks replaced, each one added to `missing`.
 std::string as_drawn(const std::string& text, const LoadedFont& f, std::set<char32_t>& missing) {
   std::u32string cps = pdf::decode_utf8(text);
-  if (std::all_of(cps.begin(), cps.end(), [&](char32_t cp) { return drawable(f, cp); })) return text;
+  if (std::all_of(cps.begin(), cps.end(), [&](char32_t cp) { return f.drawable(cp); })) return text;
   std::string out;
   for (char32_t cp : cps) {
-    if (drawable(f, cp)) {
+    if (f.drawable(cp)) {
       encode_utf8(cp, out);
       continue;
     }
     missing.insert(cp);
-    encode_utf8(replacement(f), out);
+    encode_utf8(f.replacement(), out);
   }
   return out;
 }
@@ -257,6 +210,78 @@ HPDF_Destination destination(PdfDoc& pdf, HPDF_Page page, const pdf::Page& layou
   HPDF_Destination_SetFitH(dst, std::min(top + 6, layout_page.height));
   pdf.check("creating a link destination");
   return dst;
+}
+
+HPDF_REAL real(double v) { return static_cast<HPDF_REAL>(v); }
+
+// Draws text as filled glyph outlines (a path per glyph, nonzero winding like TrueType), advancing
+// by the same widths the layout measured: visible like text, invisible to text extraction.
+void paint_outlines(HPDF_Page page, const pdf::TextBox& t, const LoadedFont& f) {
+  if (t.color)
+    HPDF_Page_SetRGBFill(page, real(t.color->r), real(t.color->g), real(t.color->b));
+  else
+    HPDF_Page_SetGrayFill(page, real(t.gray));
+  const double scale = t.size / f.file.units_per_em();
+  double x = t.x;
+  for (char32_t cp : pdf::decode_utf8(t.text)) {
+    std::vector<pdf::Contour> contours = f.file.outline(cp);
+    // In font units, placed by the CTM: every copy of a glyph has the same path (it compresses well).
+    if (!contours.empty()) {
+      HPDF_Page_GSave(page);
+      HPDF_Page_Concat(page, real(scale), 0, 0, real(scale), real(x), real(t.y));
+    }
+    auto at = [](const pdf::OutlinePoint& q) { return std::pair{q.x, q.y}; };
+    for (const pdf::Contour& c : contours) {
+      if (c.size() < 2) continue;
+      // Start on an on-curve point (or between two control points); implied on-curve points lie
+      // midway between consecutive control points.
+      std::size_t n = c.size(), first = 0;
+      while (first < n && !c[first].on_curve) ++first;
+      const bool all_control = first == n;
+      pdf::OutlinePoint start =
+          all_control ? pdf::OutlinePoint{(c[0].x + c[n - 1].x) / 2, (c[0].y + c[n - 1].y) / 2, true} : c[first];
+      auto [sx, sy] = at(start);
+      HPDF_Page_MoveTo(page, real(sx), real(sy));
+      pdf::OutlinePoint from = start;
+      pdf::OutlinePoint control;
+      bool pending = false;  // `control` is a control point not yet drawn
+      auto quad = [&](const pdf::OutlinePoint& q, const pdf::OutlinePoint& to) {
+        auto [x0, y0] = at(from);
+        auto [qx, qy] = at(q);
+        auto [x3, y3] = at(to);
+        HPDF_Page_CurveTo(page, real(x0 + 2.0 / 3 * (qx - x0)), real(y0 + 2.0 / 3 * (qy - y0)),
+                          real(x3 + 2.0 / 3 * (qx - x3)), real(y3 + 2.0 / 3 * (qy - y3)), real(x3), real(y3));
+        from = to;
+      };
+      for (std::size_t k = all_control ? 0 : 1; k < n; ++k) {
+        const pdf::OutlinePoint& q = c[all_control ? k : (first + k) % n];
+        if (q.on_curve) {
+          if (pending) {
+            quad(control, q);
+            pending = false;
+          } else {
+            auto [lx, ly] = at(q);
+            HPDF_Page_LineTo(page, real(lx), real(ly));
+            from = q;
+          }
+        } else if (pending) {
+          pdf::OutlinePoint mid{(control.x + q.x) / 2, (control.y + q.y) / 2, true};
+          quad(control, mid);
+          control = q;
+        } else {
+          control = q;
+          pending = true;
+        }
+      }
+      if (pending) quad(control, start);
+      HPDF_Page_ClosePath(page);
+    }
+    if (!contours.empty()) {
+      HPDF_Page_Fill(page);
+      HPDF_Page_GRestore(page);
+    }
+    x += f.width(cp) * t.size / 1000.0;
+  }
 }
 
 void paint_page(PdfDoc& pdf, HPDF_Page page, const pdf::Page& p, const LoadedFont& regular, const LoadedFont& bold,
@@ -290,7 +315,7 @@ void paint_page(PdfDoc& pdf, HPDF_Page page, const pdf::Page& p, const LoadedFon
   const LoadedFont* font = nullptr;
   double size = 0, gray = 0;
   for (const pdf::TextBox& t : p.texts) {
-    if (t.text.empty()) continue;
+    if (t.text.empty() || t.outline) continue;
     if (t.gray != gray) {
       HPDF_Page_SetGrayFill(page, static_cast<HPDF_REAL>(t.gray));
       gray = t.gray;
@@ -301,10 +326,34 @@ void paint_page(PdfDoc& pdf, HPDF_Page page, const pdf::Page& p, const LoadedFon
       font = want;
       size = t.size;
     }
-    HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(t.x), static_cast<HPDF_REAL>(t.y), as_drawn(t.text, *want, missing).c_str());
+    const std::string drawn = as_drawn(t.text, *want, missing);
+    // A box that follows the one before goes on from the text position where that one ended.
+    bool placed = t.follows;
+    auto show = [&](const std::string& text) {
+      if (placed)
+        HPDF_Page_ShowText(page, text.c_str());
+      else
+        HPDF_Page_TextOut(page, real(t.x), real(t.y), text.c_str());
+      placed = true;
+    };
+    if (t.tail <= 0) {
+      show(drawn);
+      continue;
+    }
+    // The room after the box is character spacing on its last character.
+    std::size_t last = drawn.size() - 1;
+    while (last > 0 && (static_cast<unsigned char>(drawn[last]) & 0xC0) == 0x80) --last;
+    if (last > 0) show(drawn.substr(0, last));
+    HPDF_Page_SetCharSpace(page, real(t.tail));
+    show(drawn.substr(last));
+    HPDF_Page_SetCharSpace(page, 0);
   }
   HPDF_Page_EndText(page);
   pdf.check("drawing the text of page " + std::to_string(p.number));
+  for (const pdf::TextBox& t : p.texts)
+    if (t.outline && !t.text.empty()) paint_outlines(page, t, t.font == pdf::Font::bold ? bold : regular);
+  HPDF_Page_SetGrayFill(page, 0);
+  pdf.check("drawing the marks of page " + std::to_string(p.number));
 }
 
 std::string save(PdfDoc& pdf) {
@@ -324,7 +373,8 @@ std::string save(PdfDoc& pdf) {
 
 }  // namespace
 
-std::string render_pdf(const Document& doc, const std::string& font_dir, std::vector<char32_t>* replaced) {
+std::string render_pdf(const Document& doc, const std::string& font_dir, const WriterOptions& options,
+                       std::vector<char32_t>* replaced) {
   std::set<char32_t> missing;
   PdfDoc pdf;
   HPDF_SetCompressionMode(pdf.get(), HPDF_COMP_ALL);  // first, so everything after is compressed
@@ -338,10 +388,12 @@ std::string render_pdf(const Document& doc, const std::string& font_dir, std::ve
   const LoadedFont bold = load_font(pdf, (std::filesystem::path(font_dir) / pdf_bold_font_file).string());
   HpdfMetrics metrics(regular, bold);
 
-  const pdf::Layout layout = pdf::layout_document(doc, metrics);
+  pdf::LayoutOptions layout_options;
+  layout_options.marks = options.marks == Marks::herkomst;
+  const pdf::Layout layout = pdf::layout_document(doc, metrics, layout_options);
 
-  // Document info: a fixed producer, no dates (libharu writes none unless asked), no ID (none
-  // without encryption).
+  // Document info: a fixed producer, no dates (libharu writes none unless asked). The /ID and
+  // /Lang come with finish_pdf.
   HPDF_SetInfoAttr(pdf.get(), HPDF_INFO_PRODUCER, "zorgcap");
   HPDF_SetInfoAttr(pdf.get(), HPDF_INFO_CREATOR, "zorgcap");
   if (!doc.title.empty()) HPDF_SetInfoAttr(pdf.get(), HPDF_INFO_TITLE, doc.title.c_str());
@@ -398,9 +450,12 @@ std::string render_pdf(const Document& doc, const std::string& font_dir, std::ve
     HPDF_Outline_SetDestination(outline, destination(pdf, pages[t.page], layout.pages[t.page], t.top));
     pdf.check("adding the bookmark \"" + b.title + "\"");
   }
-  std::string bytes = save(pdf);
+  // libharu's codes are the code points: the ToUnicode map lists every character of the fonts.
+  std::vector<char32_t> codes;
+  for (char32_t cp = 0; cp <= 0xFFFF; ++cp)
+    if (regular.file.covers(cp) || bold.file.covers(cp)) codes.push_back(cp);
   if (replaced) replaced->assign(missing.begin(), missing.end());
-  return bytes;
+  return pdf::finish_pdf(save(pdf), pdf::to_unicode_cmap(codes), "nl");
 }
 
 }  // namespace zorgcap

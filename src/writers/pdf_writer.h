@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "document/document.h"
+#include "writers/writer_options.h"
 
 namespace zorgcap {
 
@@ -13,17 +14,22 @@ namespace zorgcap {
 inline constexpr const char* pdf_regular_font_file = "DejaVuSans.ttf";
 inline constexpr const char* pdf_bold_font_file = "DejaVuSans-Bold.ttf";
 
-// report.pdf, as bytes: a title page with contents, the tables (landscape pages for landscape
-// tables; header rows repeated on every page a table continues on), then, as in report.html, the
+// report.pdf, as bytes: a title page with contents, the tables flowing one after another (a landscape
+// page only for a table too wide for portrait; header rows repeated on every page a table continues
+// on), then, as in report.html, the
 // case charts ("Figuren per casus"), the Monte Carlo table ("Onzekerheid (Monte Carlo)", when the
 // Document has it), the tornados ("Gevoeligheid van de uitkomsten"), the appendix "Verantwoording"
 // (when the Document has it), the appendix "Herkomst van de getallen" and "Bronnen". Charts are
 // vectors (filled bars, an axis, their values as text), each kept whole on one page. Every number
-// carries a superscript mark that links to its appendix entry, and so do the outcomes of the Monte
-// Carlo table and zorgcap's values in "Verantwoording"; each chart bar (with its values) links to the
+// links to its appendix entry, and so do the outcomes of the Monte Carlo table and zorgcap's values
+// in "Verantwoording"; with `options.marks` herkomst each also carries a superscript mark, and a
+// number that differs from the printed report a red ≠ linking to its Verantwoording entry (marks
+// are drawn as outlines: copying a number gives its printed text). The report's footnotes are raised
+// in their cells and listed under their table. Each chart bar (with its values) links to the
 // entry of its quantity; each appendix entry links to the entries it is computed from. One bookmark
-// per table and per part, with the charts folded under their part. The same Document and fonts give
-// the same bytes.
+// per table and per part, with the charts folded under their part. The file is finished with libqpdf
+// (valid ToUnicode maps, /Lang (nl), an /ID derived from the content): the same Document and fonts
+// give the same bytes.
 //
 // A character the font does not have (or a control character) is drawn as the replacement
 // character U+FFFD; each such character is listed once in `replaced` (in code point order), so the
@@ -31,6 +37,7 @@ inline constexpr const char* pdf_bold_font_file = "DejaVuSans-Bold.ttf";
 //
 // Throws std::runtime_error when a font is missing or unreadable, when text is not valid UTF-8,
 // when a table row or a chart does not fit on a page, or when libharu reports an error.
-std::string render_pdf(const Document& doc, const std::string& font_dir, std::vector<char32_t>* replaced = nullptr);
+std::string render_pdf(const Document& doc, const std::string& font_dir, const WriterOptions& options = {},
+                       std::vector<char32_t>* replaced = nullptr);
 
 }  // namespace zorgcap

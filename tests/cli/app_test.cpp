@@ -200,6 +200,7 @@ TEST(Cli, OptionValuesAreCheckedAndNothingIsWritten) {
   expect_usage_error(o + "--seed 0", {"--seed: expected a whole number of 1 or more, got '0'"});
   expect_usage_error(o + "--seed 99999999999999999999", {"--seed: expected a whole number of 1 or more"});
   expect_usage_error(o + "--distribution normal", {"--distribution: expected uniform or triangular, got 'normal'"});
+  expect_usage_error(o + "--marks hidden", {"--marks: expected herkomst or none, got 'hidden'"});
   expect_usage_error(o + "--scenario ../x", {"'../x' is not a scenario name"});
   EXPECT_TRUE(fs::is_empty(out.path()));
 }
@@ -235,6 +236,17 @@ TEST(Cli, OptionsTakeTheirValueAfterASpaceOrAnEqualsSign) {
   EXPECT_EQ(key.out.rfind("huisarts.vs.netto_fte — ", 0), 0u) << key.out;
 }
 
+// --marks reaches the PDF writer: without marks report.pdf draws less (pdf_writer_test reads both back).
+TEST(Cli, MarksOptionReachesTheReport) {
+  test::TempDir a, b;
+  ASSERT_EQ(run_zorgcap("report --out '" + a.str() + "' --scenario midden --format pdf --marks none").exit_code, 0);
+  ASSERT_EQ(run_zorgcap("report --out='" + b.str() + "' --scenario=midden --format=pdf --marks=herkomst").exit_code, 0);
+  std::string clean = test::read_file((a.path() / "midden" / "report.pdf").string());
+  std::string marked = test::read_file((b.path() / "midden" / "report.pdf").string());
+  EXPECT_EQ(clean.rfind("%PDF-", 0), 0u);
+  EXPECT_LT(clean.size(), marked.size());
+}
+
 TEST(Cli, HelpForTheProgramAndEachCommand) {
   auto help = run_zorgcap("--help");
   EXPECT_EQ(help.exit_code, 0);
@@ -254,7 +266,8 @@ TEST(Cli, HelpForTheProgramAndEachCommand) {
       {"report",
        {"Usage: zorgcap report [OPTIONS]\n", "--inputs DIR (default: inputs)", "--out DIR (default: outputs)",
         "--templates DIR", "--scenario NAME", "--jobs N", "--format LIST", "--fonts DIR", "--montecarlo N", "--seed S",
-        "--distribution uniform|triangular", "-q,--quiet", "-v,--verbose", "  3  internal or I/O failure"},
+        "--distribution uniform|triangular", "--marks herkomst|none", "-q,--quiet", "-v,--verbose",
+        "  3  internal or I/O failure"},
        {"--json", "KEY"}},
       {"explain", {"Usage: zorgcap explain [OPTIONS] KEY\n", "--inputs DIR (default: inputs)", "  1  bad input"}, {"--format", "--out"}},
       {"diff", {"Usage: zorgcap diff [OPTIONS] OLD_OUT NEW_OUT\n", "--json", "  1  something changed"}, {"--inputs"}},

@@ -20,10 +20,16 @@ TEST(PdfLayout, NumbersPagesAndBookmarksTablesAndAppendix) {
   Fixture f;
   f.provenance(3);
   f.doc.tables.push_back(table(1, {"A", "B"}, 100));
+  // Too wide for a portrait page (495 pt): three columns of 45 unbreakable characters (4.25 pt each
+  // at 8.5 pt) need 3 × (191.25 + 6) pt.
   BuiltTable wide = table(2, {"A", "B", "C"}, 3);
-  wide.landscape = true;
+  for (auto& row : wide.body)
+    for (BuiltCell& c : row) c = cell(c.row, c.col, std::string(45, 'w'));
   f.doc.tables.push_back(wide);
-  f.doc.tables.push_back(table(3, {"A", "B"}, 2));
+  // Marked landscape by its template, but it fits portrait: portrait.
+  BuiltTable narrow = table(3, {"A", "B"}, 2);
+  narrow.landscape = true;
+  f.doc.tables.push_back(narrow);
   Layout l = layout_document(f.doc, metrics);
   for (const Page& p : l.pages) {
     const TextBox* footer = nullptr;
@@ -32,7 +38,7 @@ TEST(PdfLayout, NumbersPagesAndBookmarksTablesAndAppendix) {
     ASSERT_NE(footer, nullptr) << p.number;
     EXPECT_DOUBLE_EQ(footer->y, 30);
   }
-  // The landscape table has its own landscape page; the next table goes back to portrait.
+  // Only the table too wide for portrait has a landscape page; the next table goes back to portrait.
   int landscape = page_of(l, "Tabel 2. Voorbeeld");
   EXPECT_EQ(l.pages[landscape - 1].width, 842);
   EXPECT_EQ(l.pages[landscape - 1].height, 595);

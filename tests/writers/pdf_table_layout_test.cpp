@@ -42,12 +42,17 @@ TEST(PdfTableLayout, ColumnWidthsFitTheirContentAndFillTheWidth) {
   Fixture f;
   f.doc.tables.push_back(wide);
   LayoutOptions narrow;
-  narrow.page.width = 160;  // 60 pt between the margins
+  // 60 pt between the margins, portrait and landscape alike (too narrow for either).
+  narrow.page.width = narrow.page.height = 160;
+  narrow.page.margin_top = 5;
+  narrow.page.margin_bottom = 10;
+  narrow.page.footer_baseline = 3;
   Layout l = layout_document(f.doc, metrics, narrow);
   // 30 - 6 pt of padding holds 5 bold characters at 8.5 pt.
-  const Page& p = l.pages[1];
-  auto ts = texts(p);
-  EXPECT_EQ(std::count(ts.begin(), ts.end(), "aaaaa"), 4);
+  std::vector<std::string> ts;
+  for (const Page& p : l.pages)
+    for (const std::string& t : texts(p)) ts.push_back(t);
+  EXPECT_EQ(std::count(ts.begin(), ts.end(), "aaaaa"), 4) << ::testing::PrintToString(ts);
   EXPECT_EQ(std::count(ts.begin(), ts.end(), "bbbbb"), 4);
 }
 
@@ -288,6 +293,10 @@ TEST(PdfTableLayout, AMarkGoesAfterThePercentSignOfItsNumber) {
   ASSERT_TRUE(low && high && mark) << ::testing::PrintToString(texts(p));
   EXPECT_NEAR(mark->x, low->x + metrics.width("19%", low->font, low->size) + type.mark_gap, 1e-9);
   EXPECT_NE(on(p, " - "), nullptr);
+  // One run for extraction: "19%" leaves room for its mark after its last character, " - " follows it.
+  EXPECT_NEAR(low->tail, type.mark_gap + metrics.width("1", Font::regular, type.mark), 1e-9);
+  EXPECT_TRUE(on(p, " - ")->follows);
+  EXPECT_FALSE(low->follows);
   EXPECT_NEAR(p.links.at(0).rect.left, low->x, 1e-9);
   EXPECT_NEAR(p.links.at(1).rect.left, high->x, 1e-9);
 }

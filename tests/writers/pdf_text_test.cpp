@@ -94,5 +94,80 @@ TEST(PdfText, ALinkedLabelWrapsLikeTextWithItsMarkAfterItsLastWord) {
   EXPECT_TRUE(lines[0].fragments[0].piece.superscript);
 }
 
+// The lines' texts of rich text wrapped at `width` (fixed metrics: 5 pt per character at 10 pt).
+std::vector<std::string> line_texts(const std::vector<Piece>& text, double width) {
+  std::vector<std::string> out;
+  for (const Line& line : wrap(text, Font::regular, 10, width, metrics, type)) {
+    std::string s;
+    for (const LineFragment& f : line.fragments) s += f.piece.text;
+    out.push_back(s);
+  }
+  return out;
+}
+
+TEST(PdfText, ANumberNeverBreaksFromItsUnitOrCurrencySign) {
+  // "€ 711,07" (8 characters, 40 pt) and "13.238 fte" (10, 50 pt) stay whole.
+  EXPECT_EQ(wrap_plain("kosten € 711,07 per jaar", Font::regular, 10, 45, metrics),
+            (std::vector<std::string>{"kosten", "€ 711,07", "per jaar"}));
+  EXPECT_EQ(wrap_plain("totaal 13.238 fte", Font::regular, 10, 50, metrics),
+            (std::vector<std::string>{"totaal", "13.238 fte"}));
+  // The same with the number as a piece with its mark (drawn after "711,07": 0.5 + 2.75 pt).
+  std::vector<Piece> text{Piece{"kosten € "}, Piece{"711,07", 4, true}, Piece{" miljoen"}};
+  EXPECT_EQ(line_texts(text, 90), (std::vector<std::string>{"kosten", "€ 711,07 miljoen"}));
+}
+
+TEST(PdfText, ARangeBreaksOnlyAfterItsDashAndOnlyWhenItDoesNotFitALine) {
+  const std::string range = "€ 711,07 – € 1.422,13 miljoen";  // 29 characters: 145 pt
+  // Not enough room after "x": the whole range goes to the next line.
+  EXPECT_EQ(wrap_plain("x " + range, Font::regular, 10, 150, metrics),
+            (std::vector<std::string>{"x", range}));
+  // Narrower than the range: it breaks after its dash, nowhere else ("€ 711,07 – €" | "1.422,13
+  // miljoen" and "10.226" | "– 13.238 fte" are the breaks this forbids).
+  EXPECT_EQ(wrap_plain(range, Font::regular, 10, 100, metrics),
+            (std::vector<std::string>{"€ 711,07 –", "€ 1.422,13 miljoen"}));
+  EXPECT_EQ(wrap_plain("10.226 – 13.238 fte", Font::regular, 10, 60, metrics),
+            (std::vector<std::string>{"10.226 –", "13.238 fte"}));
+  EXPECT_EQ(wrap_plain("a 10.226 – 13.238 fte", Font::regular, 10, 100, metrics),
+            (std::vector<std::string>{"a", "10.226 – 13.238 fte"}));
+  // Free spaces still break freely, and a run wider than a line still breaks at its spaces.
+  EXPECT_EQ(wrap_plain("aa bb 12 fte", Font::regular, 10, 30, metrics),
+            (std::vector<std::string>{"aa bb", "12 fte"}));
+  EXPECT_EQ(wrap_plain("12 fte", Font::regular, 10, 20, metrics), (std::vector<std::string>{"12", "fte"}));
+}
+
+TEST(PdfText, ContentWidthsKeepRangesWhole) {
+  // The widest run without a break ("€ 1.422,13 miljoen", 18 characters), the range on one line
+  // (29), the whole paragraph (34).
+  ContentWidths w = content_widths({Piece{"kost € 711,07 – € 1.422,13 miljoen"}}, Font::regular, 10, metrics, type);
+  EXPECT_DOUBLE_EQ(w.min, 90);
+  EXPECT_DOUBLE_EQ(w.whole, 145);
+  EXPECT_DOUBLE_EQ(w.max, 170);
+}
+
+TEST(PdfText, RaisedMarksAreOutlinesAfterTheTextAndLink) {
+  // "19%" with mark 1, a deviation mark and footnote 71: text boxes for the words only; the marks
+  // are outlines (never extracted as text) and the deviation mark links to its anchor.
+  Piece p{"19%", 1, true};
+  p.deviation = "verantwoording-t1.x";
+  p.footnote = 71;
+  std::vector<Piece> text{p, Piece{" - 39%"}};
+  TextSetter setter(metrics, type);
+  Page page;
+  std::vector<Line> lines = setter.lines(text, Font::regular, 10, 1000);
+  ASSERT_EQ(lines.size(), 1u);
+  setter.emit_line(page, lines[0], Font::regular, 10, 0, 100);
+  std::vector<std::string> words, outlines;
+  for (const TextBox& t : page.texts) (t.outline ? outlines : words).push_back(t.text);
+  EXPECT_EQ(words, (std::vector<std::string>{"19%", " - 39%"}));
+  // "19%" leaves the marks' room after its last character and " - 39%" follows it: one run of text.
+  EXPECT_DOUBLE_EQ(page.texts[0].tail, 3 * type.mark_gap + (1 + 2) * 2.75 + 7.5 * 0.5);
+  EXPECT_TRUE(page.texts.back().follows);
+  EXPECT_EQ(outlines, (std::vector<std::string>{"1", deviation_glyph, "71"}));
+  ASSERT_EQ(page.links.size(), 2u);
+  EXPECT_EQ(page.links[0].target, "herkomst-1");
+  EXPECT_EQ(page.links[1].target, "verantwoording-t1.x");
+  EXPECT_LT(page.links[0].rect.right, page.links[1].rect.right);
+}
+
 }  // namespace
 }  // namespace zorgcap::pdf

@@ -307,9 +307,10 @@ TEST(PdfWriter, HasABookmarkPerTableAndTheAppendixAndOpensWithThem) {
   EXPECT_NE(json.text.find("\"title\": \"Tabel 2. Één praktijk, liggend\""), std::string::npos) << json.text;
   EXPECT_NE(json.text.find("\"title\": \"Herkomst van de getallen\""), std::string::npos);
   EXPECT_NE(r.bytes.find("/PageMode /UseOutlines"), std::string::npos);
-  // The landscape table has a landscape page.
+  // Tabel 2 is marked landscape but fits a portrait page: every page is portrait.
   Output qdf = run("qpdf --qdf --object-streams=disable '" + r.path + "' -");
-  EXPECT_GE(count(qdf.text, "/MediaBox [\n    0\n    0\n    842\n    595\n  ]"), 1);
+  EXPECT_EQ(count(qdf.text, "/MediaBox [\n    0\n    0\n    842\n    595\n  ]"), 0);
+  EXPECT_GE(count(qdf.text, "/MediaBox [\n    0\n    0\n    595\n    842\n  ]"), 1);
 }
 
 TEST(PdfWriter, DrawsTheAnalysesAndVerantwoordingWithTheirLinksAndBookmarks) {
@@ -365,10 +366,17 @@ TEST(PdfWriter, SameDocumentGivesTheSameBytes) {
   Sample s;
   std::string a = render_pdf(s.doc, font_dir()), b = render_pdf(s.doc, font_dir());
   EXPECT_EQ(a, b);
-  // No dates, no ID, a fixed producer (the document info dictionary is not compressed).
+  // No dates, a fixed producer (the document info dictionary is not compressed); an /ID derived
+  // from the content (the same in both runs, since the bytes are; another for other content).
   EXPECT_EQ(a.find("/CreationDate"), std::string::npos);
   EXPECT_EQ(a.find("/ModDate"), std::string::npos);
-  EXPECT_EQ(a.find("/ID"), std::string::npos);
+  std::smatch id;
+  ASSERT_TRUE(std::regex_search(a, id, std::regex("/ID \\[<([0-9a-f]{32})><([0-9a-f]{32})>\\]"))) << "no /ID";
+  std::string first_id = id[1];
+  s.doc.tables[0].caption += " (gewijzigd)";
+  std::string c = render_pdf(s.doc, font_dir());
+  ASSERT_TRUE(std::regex_search(c, id, std::regex("/ID \\[<([0-9a-f]{32})><([0-9a-f]{32})>\\]")));
+  EXPECT_NE(id[1], first_id);
   EXPECT_EQ(a.find("Haru"), std::string::npos);
   EXPECT_EQ(a.find("/Encrypt"), std::string::npos);
   ASSERT_TRUE(have_tools());
@@ -391,12 +399,12 @@ TEST(PdfWriter, ACharacterMissingFromTheFontIsDrawnAsTheReplacementAndReported) 
   Sample s;
   s.doc.tables[0].body[0][0] = cell(0, 0, {lit("Huisartsen in \u4E2D\u56FD\u2248 \U0001F600")});
   std::vector<char32_t> replaced;
-  std::string pdf = render_pdf(s.doc, font_dir(), &replaced);
+  std::string pdf = render_pdf(s.doc, font_dir(), {}, &replaced);
   EXPECT_EQ(pdf.rfind("%PDF-", 0), 0u);
   // Each missing character once, in code point order; the emoji lies outside libharu's plane.
   EXPECT_EQ(replaced, (std::vector<char32_t>{0x2248, 0x4E2D, 0x56FD, 0x1F600}));
   std::vector<char32_t> none;
-  render_pdf(Sample().doc, font_dir(), &none);
+  render_pdf(Sample().doc, font_dir(), {}, &none);
   EXPECT_TRUE(none.empty());
 }
 
@@ -437,23 +445,30 @@ TEST(PdfWriter, RendersTheWholeBaselineReport) {
   EXPECT_NE(t.find("Herkomst van de getallen"), std::string::npos);
 }
 
-// The baseline report as `zorgcap report --montecarlo` makes it: every chart, the Monte Carlo table
-// and the 540 rows of "Verantwoording" fit the pages and the fonts.
-TEST(PdfWriter, RendersTheWholeBaselineReportWithItsAnalysesAndVerantwoording) {
-  ASSERT_TRUE(have_tools());
+// The baseline report as `zorgcap report --montecarlo` makes it: tables, charts, the Monte Carlo
+// table and "Verantwoording" (so the numbers that differ from the report carry deviation marks).
+Document baseline_report() {
   Diagnostics diags;
   SourceTexts texts;
   auto templates = load_table_templates(test::source_dir() + "/templates/tables", diags, texts);
   auto analysis = load_analysis_template(test::source_dir() + "/templates/analysis.yaml", diags, texts);
   auto published = load_published(test::inputs_dir() + "/published.yaml", diags, texts);
   auto errata = load_errata(test::inputs_dir() + "/errata.yaml", diags, texts);
-  ASSERT_TRUE(templates && analysis && published && errata) << diags.format(texts);
+  if (!(templates && analysis && published && errata)) throw std::runtime_error(diags.format(texts));
   const Results& results = test::baseline_results();
   const Inputs& inputs = test::baseline_inputs();
   Document doc = build_document(*templates, results, inputs, std::string(64, 'a'));
   add_analyses(doc, *analysis, run_analyses(inputs, *analysis, MonteCarloOptions{200, 1, Distribution::uniform}),
                results, inputs);
   add_reconciliation(doc, reconcile(results, *published), *errata);
+  return doc;
+}
+
+// Every chart, the Monte Carlo table and the 540 rows of "Verantwoording" fit the pages and the
+// fonts.
+TEST(PdfWriter, RendersTheWholeBaselineReportWithItsAnalysesAndVerantwoording) {
+  ASSERT_TRUE(have_tools());
+  Document doc = baseline_report();
   ASSERT_FALSE(doc.case_charts.empty());
   ASSERT_FALSE(doc.tornados.empty());
   ASSERT_TRUE(doc.uncertainty && doc.reconciliation);
@@ -470,6 +485,163 @@ TEST(PdfWriter, RendersTheWholeBaselineReportWithItsAnalysesAndVerantwoording) {
   Output json = run("qpdf --json --json-key=outlines '" + r.path + "'");
   EXPECT_EQ(count(json.text, "\"title\":"),
             static_cast<int>(doc.tables.size() + doc.case_charts.size() + doc.tornados.size()) + 4 + 2);
+}
+
+// The pages' texts as pdftotext gives them (pages end with a form feed).
+std::vector<std::string> pages_of(const std::string& text) {
+  std::vector<std::string> pages;
+  std::size_t from = 0;
+  for (std::size_t ff; (ff = text.find('\f', from)) != std::string::npos; from = ff + 1)
+    pages.push_back(text.substr(from, ff - from));
+  return pages;
+}
+
+// The text of every page as python3-pypdf (Debian python3-pypdf) extracts it, then the catalog's /Lang.
+Output pypdf_text(const std::string& pdf) {
+  test::TempDir dir;
+  std::string script = dir.str() + "/extract.py";
+  test::write_file(script,
+                   "import sys, pypdf\n"
+                   "r = pypdf.PdfReader(sys.argv[1])\n"
+                   "for p in r.pages: sys.stdout.write(p.extract_text() + '\\n\\f')\n"
+                   "sys.stdout.write('Lang=' + str(r.trailer['/Root'].get('/Lang')) + '\\n')\n");
+  return run("/usr/bin/python3 '" + script + "' '" + pdf + "'", true);
+}
+
+struct BaselinePdf {
+  Document doc = baseline_report();
+  Rendered herkomst, none;
+  BaselinePdf() {
+    render_to_file(doc, herkomst);
+    none.bytes = render_pdf(doc, font_dir(), WriterOptions{Marks::none});
+    none.path = none.dir.str() + "/report.pdf";
+    test::write_file(none.path, none.bytes);
+  }
+};
+const BaselinePdf& baseline_pdf() {
+  static const BaselinePdf pdf;
+  return pdf;
+}
+
+// Cell texts exactly as the report prints them (the issue quotes Tabel 26 and Tabel 1).
+const char* const printed_cells[] = {"€ 286,44 – € 572,89 miljoen", "19% - 39%", "3,35 – 6,70 miljoen uren"};
+
+TEST(PdfWriter, CopyingANumberGivesExactlyThePrintedText) {
+  ASSERT_TRUE(have_tools());
+  const BaselinePdf& b = baseline_pdf();
+  for (const Rendered* r : {&b.herkomst, &b.none}) {
+    Output raw = run("pdftotext -raw -enc UTF-8 '" + r->path + "' -");
+    Output layout = run("pdftotext -layout -enc UTF-8 '" + r->path + "' -");
+    Output py = pypdf_text(r->path);
+    ASSERT_EQ(raw.status, 0);
+    ASSERT_EQ(layout.status, 0);
+    ASSERT_EQ(py.status, 0) << py.text;  // a missing pypdf is a failure: apt-get install python3-pypdf
+    for (const char* cell : printed_cells) {
+      EXPECT_NE(raw.text.find(cell), std::string::npos) << "pdftotext -raw: " << cell;
+      EXPECT_NE(py.text.find(cell), std::string::npos) << "pypdf: " << cell;
+      // -layout spreads words to their places on the page: compare with runs of spaces as one.
+      EXPECT_NE(squeeze(layout.text).find(cell), std::string::npos) << "pdftotext -layout: " << cell;
+    }
+    // No mark digit glued to a number, in any client ("€ 286,44118", "19%1" before).
+    for (const std::string* text : {&raw.text, &layout.text, &py.text}) {
+      EXPECT_FALSE(std::regex_search(*text, std::regex("286,44[0-9]"))) << "mark glued to 286,44";
+      EXPECT_FALSE(std::regex_search(*text, std::regex("19%[0-9]"))) << "mark glued to 19%";
+      EXPECT_EQ(text->find("TAZ-WOZO2"), std::string::npos) << "footnote glued";
+    }
+    EXPECT_NE(py.text.find("Lang=nl\n"), std::string::npos) << py.text.substr(py.text.size() - 200);
+  }
+}
+
+TEST(PdfWriter, PopplerReadsTheBaselineReportWithoutAWarning) {
+  ASSERT_TRUE(have_tools());
+  const std::string& pdf = baseline_pdf().herkomst.path;
+  Output text = run("pdftotext '" + pdf + "' /dev/null", true);
+  EXPECT_EQ(text.status, 0);
+  EXPECT_EQ(text.text, "") << "pdftotext warnings";
+  test::TempDir dir;
+  Output png = run("pdftoppm -png -r 12 '" + pdf + "' '" + dir.str() + "/page'", true);
+  EXPECT_EQ(png.status, 0);
+  EXPECT_EQ(png.text, "") << "pdftoppm warnings";
+  Output check = run("qpdf --check '" + pdf + "'", true);
+  EXPECT_EQ(check.status, 0) << check.text;
+  // The same document gives the same bytes, /ID included.
+  EXPECT_EQ(render_pdf(baseline_pdf().doc, font_dir()), baseline_pdf().herkomst.bytes);
+  Output trailer = run("qpdf --show-object=trailer '" + pdf + "'");
+  EXPECT_TRUE(std::regex_search(trailer.text, std::regex("/ID \\[ <[0-9a-f]{32}> <[0-9a-f]{32}> \\]"))) << trailer.text;
+}
+
+TEST(PdfWriter, TablesOneToThirtySevenTakeAtMostElevenPortraitPages) {
+  ASSERT_TRUE(have_tools());
+  const BaselinePdf& b = baseline_pdf();
+  ASSERT_EQ(b.doc.tables.size(), 37u);
+  std::vector<std::string> pages = pages_of(run("pdftotext -raw -enc UTF-8 '" + b.herkomst.path + "' -").text);
+  std::size_t first = 0, next_part = 0;  // 0-based: the page of Tabel 1, the page after the tables
+  for (std::size_t i = 0; i < pages.size() && !first; ++i)
+    if (pages[i].find("Inhoud") == std::string::npos && pages[i].find("Tabel 1. ") != std::string::npos) first = i;
+  for (std::size_t i = first + 1; i < pages.size() && !next_part; ++i)
+    if (pages[i].rfind("Figuren per casus", 0) == 0) next_part = i;
+  ASSERT_GT(first, 0u);
+  ASSERT_GT(next_part, first);
+  EXPECT_LE(next_part - first, 11u) << "pages " << first + 1 << "–" << next_part;
+  EXPECT_NE(pages[next_part - 1].find("Tabel 37. "), std::string::npos);
+  // Every table fits a portrait page, so none is landscape.
+  Output info = run("pdfinfo -f " + std::to_string(first + 1) + " -l " + std::to_string(next_part) + " '" +
+                    b.herkomst.path + "'");
+  EXPECT_EQ(count(info.text, " 595 x 842 pts (A4)"), static_cast<int>(next_part - first)) << info.text;
+}
+
+TEST(PdfWriter, TheReportsFootnotesStandInTheirCellsAndUnderTheirTables) {
+  ASSERT_TRUE(have_tools());
+  const BaselinePdf& b = baseline_pdf();
+  std::string raw = run("pdftotext -raw -enc UTF-8 '" + b.herkomst.path + "' -").text;
+  std::string t = squeeze(raw);
+  // The cells read as printed (the footnote numbers are raised marks, not text). pdftotext reads
+  // the room of a mark before a comma as a space ("denkt’ , wat"); pypdf reads it exactly.
+  for (const char* cell : {"Innovatie TAZ-WOZO mogelijk", "KNMG (1999)", "actieplan ‘Dichterbij dan je denkt’"})
+    EXPECT_NE(t.find(cell), std::string::npos) << cell;
+  EXPECT_NE(squeeze(pypdf_text(b.herkomst.path).text).find("actieplan ‘Dichterbij dan je denkt’, wat"), std::string::npos);
+  // ... and the notes under the tables give number and text (Tabel 6, 11, 13).
+  for (const char* note : {"1 https://www.rijksoverheid.nl/documenten/publicaties/2023/06/08/",
+                           "2 https://www.rijksoverheid.nl/documenten/kamerstukken/2023/12/05/",
+                           "71 Hoewel in sommige gevallen de medisch specialist bij een tekort aan basisartsen zaal",
+                           "80 Een recentere bron over het onderscheid tussen patiëntgebonden tijd"})
+    EXPECT_NE(t.find(note), std::string::npos) << note;
+  // The web addresses are links.
+  Output qdf = run("qpdf --qdf --object-streams=disable '" + b.herkomst.path + "' -");
+  for (const char* url : {"https://www.rijksoverheid.nl/documenten/publicaties/2023/06/08/"
+                          "bijlage-ii-eindrapport-evaluatie-actieplan-dichterbij-dan-je-denkt",
+                          "https://www.rijksoverheid.nl/documenten/kamerstukken/2023/12/05/"
+                          "kamerbrief-over-voorhangbrief-stimuleringsregeling-innovatie-taz-wozo"})
+    EXPECT_NE(qdf.text.find(std::string("/URI (") + url + ")"), std::string::npos) << url;
+}
+
+// --marks none: no provenance or deviation marks drawn, every number still a link to its entry.
+TEST(PdfWriter, WithoutMarksEveryNumberStillLinks) {
+  ASSERT_TRUE(have_tools());
+  const BaselinePdf& b = baseline_pdf();
+  int numbers = 0, deviating = 0;
+  for (const BuiltTable& t : b.doc.tables)
+    for (const auto* section : {&t.header, &t.body})
+      for (const auto& row : *section)
+        for (const BuiltCell& c : row)
+          for (const BuiltRun& r : c.runs) {
+          numbers += r.is_number && r.number.mark > 0;
+          deviating += r.is_number && r.number.deviates();
+        }
+  ASSERT_GT(deviating, 0);  // Tabel 4 prints "10% - 12%" where the report prints "48% - 65%"
+  Output marked = run("qpdf --qdf --object-streams=disable '" + b.herkomst.path + "' -");
+  Output clean = run("qpdf --qdf --object-streams=disable '" + b.none.path + "' -");
+  ASSERT_EQ(marked.status, 0);
+  ASSERT_EQ(clean.status, 0);
+  // With marks, each deviating number has a red deviation mark and one more link (to its
+  // Verantwoording entry; labels that wrap differently with and without marks may add links too).
+  EXPECT_EQ(count(marked.text, "0.75294 0.12549 0.12549 rg"), deviating);
+  EXPECT_EQ(count(clean.text, "0.75294 0.12549 0.12549 rg"), 0);
+  EXPECT_GE(count(marked.text, "/Subtype /Link"), count(clean.text, "/Subtype /Link") + deviating);
+  // Each mark is filled outlines (at least one glyph per number).
+  EXPECT_GE(count(marked.text, "\nf\n") - count(clean.text, "\nf\n"), numbers);
+  std::string t = squeeze(run("pdftotext -enc UTF-8 '" + b.none.path + "' -").text);
+  EXPECT_NE(t.find("Elk getal in de tabellen is een link naar zijn nummer hier."), std::string::npos);
 }
 
 }  // namespace

@@ -1,0 +1,16 @@
+#pragma once
+// Options of the writers that show a number's marks (report.pdf; the Word writer is to follow), set
+// once by the report command (--marks) and passed down to each.
+
+namespace zorgcap {
+
+enum class Marks {
+  herkomst,  // each number carries its provenance mark (and a deviation mark where it differs from the report)
+  none,      // no visible marks: a clean appendix; each number is still a link to its provenance entry
+};
+
+struct WriterOptions {
+  Marks marks = Marks::herkomst;
+};
+
+}  // namespace zorgcap
