@@ -52,7 +52,7 @@ AppendixTable build_reconciliation_table(const ReconciliationSummary& s) {
             "afwijking en de toelichting de reden. In de tabellen draagt zo'n getal het teken ") +
             wording::kDeviationMark + ", dat naar zijn regel hier verwijst.";
   t.summary = "Gereproduceerd: " + std::to_string(s.reproduced) + " van " + std::to_string(s.total) +
-              "; verklaarde afwijkingen (fouten, afrondingen en typografische fouten in het rapport): " + std::to_string(s.explained) +
+              "; verklaarde afwijkingen (inconsistenties in het rapport): " + std::to_string(s.explained) +
               "; onverklaard: " + std::to_string(s.unexplained) + "; niet gekoppeld: " + std::to_string(s.unmapped) + ".";
   t.landscape = true;  // the places (ids up to ~50 characters) and the explanations need the width
   t.columns = {"Plaats", "Rapport", "zorgcap", "Status", "Toelichting"};
