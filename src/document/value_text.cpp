@@ -19,10 +19,9 @@ int reader_decimals(const Quantity& q) {
   double lo = shown(q, q.min), hi = shown(q, q.max);
   if (whole(lo) && whole(hi)) return 0;
   if (q.unit == Unit::aandeel) return 2;
-  double m = std::max(std::fabs(lo), std::fabs(hi));
-  if (m >= 1e5) return 0;
-  if (m >= 10) return 2;
-  return 4;
+  // Two decimals from 10 up (cents, hundredths of an fte or hour), four below (factors, ratios), so a
+  // sum or product of the values shown gives the result shown.
+  return std::max(std::fabs(lo), std::fabs(hi)) >= 10 ? 2 : 4;
 }
 
 std::string reader_value(const Quantity& q, double x) {
