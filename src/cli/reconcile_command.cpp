@@ -13,7 +13,7 @@ namespace {
 const char* status_word(Agreement a) {
   switch (a) {
     case Agreement::reproduced: return "gereproduceerd";
-    case Agreement::erratum: return "inconsistentie rapport";
+    case Agreement::erratum: return "verklaarde afwijking";
     case Agreement::deviation: return "AFWIJKING";
     case Agreement::unmapped: return "NIET GEKOPPELD";
   }
