@@ -13,7 +13,7 @@ namespace {
 const char* status_word(Agreement a) {
   switch (a) {
     case Agreement::reproduced: return "gereproduceerd";
-    case Agreement::erratum: return "inconsistentie rapport";
+    case Agreement::erratum: return "verklaarde afwijking";
     case Agreement::deviation: return "AFWIJKING";
     case Agreement::unmapped: return "NIET GEKOPPELD";
   }
@@ -39,10 +39,12 @@ int run_reconcile(const std::string& inputs_dir, bool verbose, std::ostream& out
     if (!verbose && !problem) continue;
     const PublishedNumber& p = *row.number;
     out << p.id << ": " << status_word(row.agreement) << " — rapport " << p.printed;
-    if (row.agreement != Agreement::unmapped) out << ", zorgcap " << format_nl(row.computed_rounded, p.decimals);
-    if (p.expected) out << " (consistent: " << format_nl(*p.expected, p.decimals) << ", " << p.erratum << ")";
+    int decimals = row.agreement == Agreement::erratum ? p.expected_decimals : p.decimals;
+    if (row.agreement != Agreement::unmapped) out << ", zorgcap " << format_nl(row.computed_rounded, decimals);
+    if (p.expected) out << " (consistent: " << format_nl(*p.expected, p.expected_decimals) << ", " << p.erratum << ")";
     out << "\n";
-    if (row.agreement == Agreement::erratum && errata->count(p.erratum)) out << "    " << errata->at(p.erratum) << "\n";
+    if (row.agreement == Agreement::erratum && errata->count(p.erratum))
+      out << "    " << erratum_kind_of(p, *errata) << ": " << errata->at(p.erratum).text << "\n";
   }
   out << "printed numbers reproduced: " << r.reproduced << "/" << r.rows.size() << ", explained deviations: " << r.errata
       << ", unexplained: " << r.deviations << ", unmapped: " << r.unmapped << "\n";

@@ -41,12 +41,16 @@ AppendixTable build_uncertainty_table(const Uncertainty& u) {
   return t;
 }
 
+std::string reconciliation_anchor(const std::string& id) { return "v-" + id; }
+
 AppendixTable build_reconciliation_table(const ReconciliationSummary& s) {
   AppendixTable t;
   t.anchor = "verantwoording";
   t.heading = wording::kReconciliation;
-  t.intro = "Elk getal dat het rapport afdrukt, naast de waarde die zorgcap berekent (afgerond zoals het rapport). "
-            "Waar het rapport zichzelf tegenspreekt, geeft zorgcap de consistente waarde; de toelichting staat erbij.";
+  t.intro = std::string("Elk getal dat het rapport afdrukt, naast de waarde die zorgcap berekent (afgerond zoals het rapport). "
+            "Waar het rapport zichzelf tegenspreekt, geeft zorgcap de consistente waarde; de status noemt de soort "
+            "afwijking en de toelichting de reden. In de tabellen draagt zo'n getal het teken ") +
+            wording::kDeviationMark + ", dat naar zijn regel hier verwijst.";
   t.summary = "Gereproduceerd: " + std::to_string(s.reproduced) + " van " + std::to_string(s.total) +
               "; verklaarde afwijkingen (inconsistenties in het rapport): " + std::to_string(s.explained) +
               "; onverklaard: " + std::to_string(s.unexplained) + "; niet gekoppeld: " + std::to_string(s.unmapped) + ".";
@@ -55,6 +59,7 @@ AppendixTable build_reconciliation_table(const ReconciliationSummary& s) {
   for (const ReconciliationRow& r : s.rows) {
     AppendixRow row;
     row.highlight = !r.erratum.empty();
+    row.anchor = reconciliation_anchor(r.id);
     row.cells.push_back(cell({run(r.where + " "), run(r.id, Style::code)}, true));
     row.cells.push_back(cell({run(r.printed, Style::value)}));
     row.cells.push_back(cell({run(r.computed, Style::value, std::max(r.mark, 0))}));

@@ -8,7 +8,11 @@ namespace zorgcap {
 AppendixTable build_uncertainty_table(const Uncertainty& u);
 
 // "Verantwoording": Plaats | Rapport | zorgcap | Status | Toelichting, with the counts as its
-// summary; zorgcap's value links to its provenance entry, and rows with an erratum are highlighted.
+// summary; zorgcap's value links to its provenance entry, rows with an erratum are highlighted, and
+// each row is a link target (its anchor "v-<id>").
 AppendixTable build_reconciliation_table(const ReconciliationSummary& s);
+
+// The link target of a printed number's row in "Verantwoording": "v-t4.pa.pct_benut.min".
+std::string reconciliation_anchor(const std::string& id);
 
 }  // namespace zorgcap

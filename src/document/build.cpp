@@ -5,6 +5,7 @@
 #include "core/utf8.h"
 #include "document/grid.h"
 #include "document/value_text.h"
+#include "document/wording.h"
 
 namespace zorgcap {
 namespace {
@@ -66,7 +67,9 @@ std::vector<std::vector<BuiltCell>> build_rows(const TableTemplate& t, const std
       for (const CellRun& run : ct.runs) {
         if (run.footnote > 0) {
           for (const FootnoteTemplate& f : t.footnotes)
-            if (f.number == run.footnote) cell.footnotes.push_back({f.number, f.text, f.url, utf8::count(cell.text)});
+            if (f.number == run.footnote)
+              cell.footnotes.push_back({f.number, f.text, f.url, utf8::count(cell.text), cell.runs.size(),
+                                        "tabel-" + std::to_string(t.number) + "-voetnoot-" + std::to_string(f.number)});
           continue;
         }
         BuiltRun br;
@@ -96,6 +99,34 @@ std::vector<std::vector<BuiltCell>> build_rows(const TableTemplate& t, const std
     out.push_back(std::move(built));
   }
   return out;
+}
+
+// The formula with each operand's value filled in: one line, or one per scenario when the quantity
+// or any operand has a range.
+std::vector<FormulaLine> recompute_lines(const Quantity& q, const Results& results) {
+  bool ranged = !q.single();
+  for (const std::string& op : q.operands) ranged = ranged || !results.at(op).single();
+  std::vector<FormulaLine> lines;
+  for (Bound bound : {Bound::min, Bound::max}) {
+    if (!ranged && bound == Bound::max) break;
+    auto value = [&](const Quantity& x) { return reader_value(x, bound == Bound::max ? x.max : x.min); };
+    FormulaLine line;
+    if (ranged) line.scenario = bound == Bound::max ? wording::kMaxScenario : wording::kMinScenario;
+    std::string formula = render_formula_with(
+        q,
+        [&](std::size_t i) {
+          line.pieces.push_back({value(results.at(q.operands[i])), static_cast<int>(i)});
+          return line.pieces.back().text;
+        },
+        [&](std::string_view text) {
+          if (!text.empty()) line.pieces.push_back({std::string(text), -1});
+          return std::string(text);
+        });
+    line.result = value(q);
+    line.text = (ranged ? line.scenario + ": " : std::string()) + "= " + formula + " = " + line.result;
+    lines.push_back(std::move(line));
+  }
+  return lines;
 }
 
 int column_count(const std::vector<std::vector<CellTemplate>>& header) {
@@ -188,6 +219,7 @@ Document build_document(const std::vector<TableTemplate>& templates, const Resul
             return std::string();
           });
       for (const std::string& op : q.operands) e.operand_marks.push_back(marks.of(op));
+      e.recompute = recompute_lines(q, results);
     }
     doc.provenance.push_back(std::move(e));
   }

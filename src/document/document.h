@@ -21,7 +21,14 @@ struct PrintedComparison {
   Status status = Status::reproduced;
   std::string id;       // the published number: "t4.pa.pct_benut.min"
   std::string printed;  // as the report prints it: "48%"
+  std::string computed; // zorgcap's value, formatted like the printed number: "12%"
   std::string erratum;  // the explanation's id in errata.yaml (I5 …), for an erratum
+  // Where it deviates (status != reproduced), ready to print:
+  std::string kind;     // the kind of deviation: an erratum's kind from errata.yaml ("fout in het rapport",
+                        // "afronding van eigen invoer", "rekenen met afgeronde tussenwaarde",
+                        // "afrondingsfout", "typografische fout"), or "onverklaarde afwijking"
+  std::string reason;   // the explanation (errata.yaml; "" for an unexplained deviation)
+  std::string anchor;   // its row in "Verantwoording" (AppendixRow::anchor): "v-t4.pa.pct_benut.min"
 };
 
 // A number as it appears in a built cell.
@@ -35,6 +42,7 @@ struct BuiltNumber {
   std::string text;    // as displayed: "1.917"
   int mark = 0;        // the number of its entry in the appendix "Herkomst van de getallen" (1-based)
   std::optional<PrintedComparison> printed;  // baseline: the report's number this one stands for
+  // A deviating number carries a distinct mark (wording::kDeviationMark) linking to printed->anchor.
   bool deviates() const { return printed && printed->status != PrintedComparison::Status::reproduced; }
 };
 
@@ -46,12 +54,15 @@ struct BuiltRun {
   std::string source;  // a source label ({KEY|bron}): the id of that source (its entry in Bronnen)
 };
 
-// A footnote of a cell, as the report gives it.
+// A footnote of a cell, as the report gives it. Its marker (the number, superscript) is not part of
+// the cell's `text`; writers print it before run `before_run` and the note under the table.
 struct CellFootnote {
   int number = 0;
   std::string text;
-  std::string url;     // where the report gives one
+  std::string url;     // where the report gives one (writers link only http, https and mailto)
   std::size_t at = 0;  // its marker stands after this many characters (code points) of the cell text
+  std::size_t before_run = 0;  // … that is, before the cell's run with this index (runs.size(): at the end)
+  std::string anchor;  // the note under the table: "tabel-6-voetnoot-1"
 };
 
 struct BuiltCell {
@@ -97,8 +108,26 @@ inline const BuiltCell& cell_at(const std::vector<std::vector<BuiltCell>>& secti
 
 // A piece of a formula in words: literal text, or an operand (an index into operand_marks).
 struct FormulaPiece {
-  std::string text;
-  int operand = -1;  // >= 0: the operand, shown by its label (and linked to its entry)
+  std::string text;  // literal text; in a FormulaLine also an operand's value ("1.916,56 fte")
+  int operand = -1;  // >= 0: the operand (linked to its entry); in `formula` shown by its label
+};
+
+// The formula of one scenario with the operands' values filled in, so a reader can recompute it:
+// "= 1.916,56 fte ÷ 9.842 fte = 19,47%". Values use the decimals of their quantity (the same in
+// every entry and both scenarios), shares as percentages.
+struct FormulaLine {
+  std::string scenario;              // "minimumscenario", "maximumscenario"; "" for a single value
+  std::vector<FormulaPiece> pieces;  // the formula, each operand's piece holding its value text
+  std::string result;                // the quantity's value in this scenario: "19,47%"
+  std::string text;                  // the whole line, ready to print: "minimumscenario: = … = 19,47%"
+};
+
+// A printed number of the report that this quantity stands for and that deviates from it.
+struct ProvenanceDeviation {
+  std::string where;             // "Tabel 4" or "tekst"
+  PrintedComparison comparison;  // printed, computed, kind, reason, anchor (its Verantwoording row)
+  std::string text;              // ready to print: "Tabel 4: het rapport drukt 48% af, zorgcap 12%
+                                 // (fout in het rapport, I5). <reason>"
 };
 
 // One entry of the appendix "Herkomst van de getallen": a copy of what writers show of the quantity.
@@ -110,10 +139,13 @@ struct ProvenanceEntry {
   std::string unit;    // its unit ("fte", "aandeel")
   std::string note;    // an input's remark ("" for none)
   double min = 0, max = 0;   // its values (unrounded)
-  std::string value_text;    // "1.916,56 – 3.833,11 fte" (min – max)
+  std::string value_text;    // "1.916,56 fte (minimumscenario) – 3.833,11 fte (maximumscenario)", the same
+                             // decimals for both; it adds when the smaller value belongs to the maximum scenario
   std::string formula_text;  // rendered with operand labels ("" for an input)
   std::vector<FormulaPiece> formula;  // the same, in pieces, for writers that link the operands
   std::vector<int> operand_marks;  // the operands' entry marks, in formula order
+  std::vector<FormulaLine> recompute;  // the formula with values: one line, or one per scenario (derived only)
+  std::vector<ProvenanceDeviation> deviations;  // baseline: printed numbers of this quantity that differ
   std::optional<Source> source;    // for an input
 };
 
@@ -161,7 +193,8 @@ struct ReconciliationRow {
   std::string where;     // "Tabel 10" or "tekst"
   std::string printed;   // as the report prints it
   std::string computed;  // zorgcap's value, formatted like the printed number
-  std::string status;    // "gereproduceerd", "inconsistentie in het rapport", "afwijking", "niet gekoppeld"
+  std::string status;    // "gereproduceerd", the kind of an erratum (PrintedComparison::kind), "onverklaarde
+                         // afwijking", "niet gekoppeld"
   std::string erratum;   // I1 … (empty when reproduced)
   std::string explanation;
   int mark = 0;          // the quantity's provenance entry (0: none)
@@ -190,6 +223,7 @@ struct AppendixCell {
   bool keep_together = false;  // never broken across lines (a range with its unit)
 };
 struct AppendixRow {
+  std::string anchor;  // a link target for the row ("" for none): Verantwoording's "v-<id>"
   std::vector<AppendixCell> cells;
   bool highlight = false;  // a row that needs the reader's attention (an erratum)
 };

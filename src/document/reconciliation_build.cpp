@@ -6,22 +6,15 @@
 namespace zorgcap {
 namespace {
 
+constexpr const char* kUnexplained = "onverklaarde afwijking";
+
 bool stands_for(const BuiltNumber& n, const PublishedNumber& p) {
   return n.key == p.quantity && (p.bound.empty() || n.bound == Bound::single || bound_name(n.bound) == p.bound);
 }
 
 // Each number of table `p.table` that is the printed number `p` learns how it compares; where two
 // printed numbers concern the same number, one that deviates wins.
-void mark_cells(Document& doc, const Reconciled& row) {
-  const PublishedNumber& p = *row.number;
-  if (row.agreement == Agreement::unmapped || p.table == "text") return;
-  PrintedComparison c;
-  c.status = row.agreement == Agreement::reproduced ? PrintedComparison::Status::reproduced
-             : row.agreement == Agreement::erratum  ? PrintedComparison::Status::erratum
-                                                    : PrintedComparison::Status::deviation;
-  c.id = p.id;
-  c.printed = p.printed;
-  if (row.agreement == Agreement::erratum) c.erratum = p.erratum;
+void mark_cells(Document& doc, const PublishedNumber& p, const PrintedComparison& c) {
   for (BuiltTable& t : doc.tables) {
     if (std::to_string(t.number) != p.table) continue;
     for (auto* section : {&t.header, &t.body})
@@ -33,11 +26,19 @@ void mark_cells(Document& doc, const Reconciled& row) {
   }
 }
 
+std::string deviation_text(const std::string& where, const PrintedComparison& c) {
+  std::string out = where + ": het rapport drukt " + c.printed + " af, zorgcap " + c.computed + " (" + c.kind;
+  if (!c.erratum.empty()) out += ", " + c.erratum;
+  out += ").";
+  if (!c.reason.empty()) out += " " + c.reason;
+  return out;
+}
+
 }  // namespace
 
-void add_reconciliation(Document& doc, const Reconciliation& r, const std::map<std::string, std::string>& errata) {
-  std::map<std::string, int, std::less<>> marks;
-  for (const ProvenanceEntry& e : doc.provenance) marks.emplace(e.key, e.mark);
+void add_reconciliation(Document& doc, const Reconciliation& r, const std::map<std::string, Erratum>& errata) {
+  std::map<std::string, std::size_t, std::less<>> entries;
+  for (std::size_t i = 0; i < doc.provenance.size(); ++i) entries.emplace(doc.provenance[i].key, i);
   ReconciliationSummary s;
   s.total = static_cast<int>(r.rows.size());
   s.reproduced = r.reproduced;
@@ -50,25 +51,42 @@ void add_reconciliation(Document& doc, const Reconciliation& r, const std::map<s
     out.id = p.id;
     out.where = p.table == "text" ? "tekst" : "Tabel " + p.table;
     out.printed = p.printed;
+    auto entry = entries.find(p.quantity);
     if (row.agreement != Agreement::unmapped) {
-      out.computed = format_nl(row.computed, p.decimals);
+      out.computed = format_nl(row.computed, row.agreement == Agreement::erratum ? p.expected_decimals : p.decimals);
       if (!p.printed.empty() && p.printed.back() == '%') out.computed += "%";
-      auto m = marks.find(p.quantity);
-      out.mark = m == marks.end() ? 0 : m->second;
+      out.mark = entry == entries.end() ? 0 : doc.provenance[entry->second].mark;
     }
     switch (row.agreement) {
       case Agreement::reproduced: out.status = "gereproduceerd"; break;
-      case Agreement::erratum: out.status = "inconsistentie in het rapport"; break;
-      case Agreement::deviation: out.status = "afwijking"; break;
+      case Agreement::erratum: out.status = erratum_kind_of(p, errata); break;
+      case Agreement::deviation: out.status = kUnexplained; break;
       case Agreement::unmapped: out.status = "niet gekoppeld"; break;
     }
     if (row.agreement == Agreement::erratum) {
       out.erratum = p.erratum;
       auto e = errata.find(p.erratum);
-      out.explanation = e == errata.end() ? "" : e->second;
+      out.explanation = e == errata.end() ? "" : e->second.text;
+    }
+    if (row.agreement != Agreement::unmapped) {
+      PrintedComparison c;
+      c.status = row.agreement == Agreement::reproduced ? PrintedComparison::Status::reproduced
+                 : row.agreement == Agreement::erratum  ? PrintedComparison::Status::erratum
+                                                        : PrintedComparison::Status::deviation;
+      c.id = p.id;
+      c.printed = p.printed;
+      c.computed = out.computed;
+      c.erratum = out.erratum;
+      if (c.status != PrintedComparison::Status::reproduced) {
+        c.kind = out.status;
+        c.reason = out.explanation;
+        c.anchor = reconciliation_anchor(p.id);
+        if (entry != entries.end())
+          doc.provenance[entry->second].deviations.push_back({out.where, c, deviation_text(out.where, c)});
+      }
+      if (p.table != "text") mark_cells(doc, p, c);
     }
     s.rows.push_back(std::move(out));
-    mark_cells(doc, row);
   }
   doc.reconciliation_table = build_reconciliation_table(s);
   doc.reconciliation = std::move(s);

@@ -20,11 +20,12 @@ Reconciliation reconcile(const Results& results, const std::vector<PublishedNumb
       continue;
     }
     row.computed = computed_value(results, p);
-    row.computed_rounded = round_half_up(row.computed, p.decimals);
-    auto same = [&](double printed) { return row.computed_rounded == round_half_up(printed, p.decimals); };
-    // Where the report contradicts itself, zorgcap must give the documented consistent value.
+    // Where the report contradicts itself, zorgcap must give the documented consistent value, at
+    // the decimals zorgcap prints it with.
     bool documented = !p.erratum.empty() && p.expected.has_value();
-    if (documented ? same(*p.expected) : same(p.value)) {
+    int decimals = documented ? p.expected_decimals : p.decimals;
+    row.computed_rounded = round_half_up(row.computed, decimals);
+    if (row.computed_rounded == round_half_up(documented ? *p.expected : p.value, decimals)) {
       row.agreement = documented ? Agreement::erratum : Agreement::reproduced;
       ++(documented ? r.errata : r.reproduced);
     } else {

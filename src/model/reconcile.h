@@ -17,7 +17,7 @@ enum class Agreement {
 struct Reconciled {
   const PublishedNumber* number;
   double computed = 0;          // in the printed unit, unrounded
-  double computed_rounded = 0;  // rounded half-up to the printed decimals
+  double computed_rounded = 0;  // rounded half-up to the printed decimals (an erratum's: expected_decimals)
   Agreement agreement = Agreement::unmapped;
 };
 

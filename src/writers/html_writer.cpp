@@ -25,6 +25,25 @@ std::string hover_title(const ProvenanceEntry& e) {
   return e.label + " = " + e.formula_text;
 }
 
+// Only these schemes become links; any other address is printed as text.
+bool linkable(const std::string& url) {
+  return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0 || url.rfind("mailto:", 0) == 0;
+}
+
+void footnote_markers(std::ostringstream& out, const BuiltCell& c, std::size_t before_run) {
+  for (const CellFootnote& f : c.footnotes)
+    if (f.before_run == before_run)
+      out << "<sup class=\"voetnoot\"><a href=\"#" << html_escape(f.anchor) << "\">" << f.number << "</a></sup>";
+}
+
+void deviation_mark(std::ostringstream& out, const BuiltNumber& n) {
+  if (!n.deviates()) return;
+  const PrintedComparison& p = *n.printed;
+  out << "<sup><a class=\"afwijking\" href=\"#" << html_escape(p.anchor) << "\" title=\"" << wording::kDeviationTitle
+      << ": rapport " << html_escape(p.printed) << ", zorgcap " << html_escape(p.computed) << " ("
+      << html_escape(p.kind) << ")\">" << wording::kDeviationMark << "</a></sup>";
+}
+
 void cell(std::ostringstream& out, const Document& doc, const BuiltCell& c) {
   const char* tag = (c.header || c.row_header) ? "th" : "td";
   out << "<" << tag << " id=\"" << html_escape(c.id) << "\"";
@@ -34,7 +53,9 @@ void cell(std::ostringstream& out, const Document& doc, const BuiltCell& c) {
   if (c.rowspan > 1) out << " rowspan=\"" << c.rowspan << "\"";
   if (!c.header && !c.row_header && c.has_numbers()) out << " class=\"num\"";
   out << ">";
-  for (const BuiltRun& r : c.runs) {
+  for (std::size_t i = 0; i < c.runs.size(); ++i) {
+    const BuiltRun& r = c.runs[i];
+    footnote_markers(out, c, i);
     if (!r.is_number) {
       out << html_escape(r.text);
       continue;
@@ -42,8 +63,41 @@ void cell(std::ostringstream& out, const Document& doc, const BuiltCell& c) {
     const ProvenanceEntry& e = entry(doc, r.number.mark);
     out << "<a class=\"q\" href=\"#" << html_escape(e.anchor) << "\" title=\"" << html_escape(hover_title(e)) << "\">"
         << html_escape(r.text) << "</a>";
+    deviation_mark(out, r.number);
   }
+  footnote_markers(out, c, c.runs.size());
   out << "</" << tag << ">";
+}
+
+// A footnote's text with its address as a link (where the text shows the address, that part).
+void footnote_text(std::ostringstream& out, const CellFootnote& f) {
+  std::size_t at = f.url.empty() || !linkable(f.url) ? std::string::npos : f.text.find(f.url);
+  if (at == std::string::npos) {
+    out << html_escape(f.text);
+    if (!f.url.empty() && linkable(f.url))
+      out << " <a href=\"" << html_escape(f.url) << "\">" << html_escape(f.url) << "</a>";
+    else if (!f.url.empty())
+      out << " " << html_escape(f.url);
+    return;
+  }
+  out << html_escape(f.text.substr(0, at)) << "<a href=\"" << html_escape(f.url) << "\">" << html_escape(f.url) << "</a>"
+      << html_escape(f.text.substr(at + f.url.size()));
+}
+
+void footnotes(std::ostringstream& out, const BuiltTable& t) {
+  std::vector<const CellFootnote*> all;
+  for (const auto* section : {&t.header, &t.body})
+    for (const auto& row : *section)
+      for (const BuiltCell& c : row)
+        for (const CellFootnote& f : c.footnotes) all.push_back(&f);
+  if (all.empty()) return;
+  out << "<div class=\"footnotes\" aria-label=\"" << wording::kFootnotes << "\">\n";
+  for (const CellFootnote* f : all) {
+    out << "<p class=\"footnote\" id=\"" << html_escape(f->anchor) << "\"><sup>" << f->number << "</sup> ";
+    footnote_text(out, *f);
+    out << "</p>\n";
+  }
+  out << "</div>\n";
 }
 
 void table(std::ostringstream& out, const Document& doc, const BuiltTable& t) {
@@ -62,6 +116,7 @@ void table(std::ostringstream& out, const Document& doc, const BuiltTable& t) {
   }
   out << "</tbody>\n</table>\n";
   for (const std::string& n : t.notes) out << "<p class=\"note\">" << html_escape(n) << "</p>\n";
+  footnotes(out, t);
   out << "</section>\n";
 }
 
@@ -107,7 +162,9 @@ void appendix_table(std::ostringstream& out, const Document& doc, const Appendix
   for (const std::string& c : t.columns) out << "<th scope=\"col\">" << html_escape(c) << "</th>";
   out << "</tr></thead>\n<tbody>\n";
   for (const AppendixRow& r : t.rows) {
-    out << "<tr" << (r.highlight ? " class=\"erratum\"" : "") << ">";
+    out << "<tr";
+    if (!r.anchor.empty()) out << " id=\"" << html_escape(r.anchor) << "\"";
+    out << (r.highlight ? " class=\"erratum\"" : "") << ">";
     for (const AppendixCell& c : r.cells) appendix_cell(out, doc, c);
     out << "</tr>\n";
   }
@@ -153,7 +210,24 @@ void provenance(std::ostringstream& out, const Document& doc) {
         const ProvenanceEntry& op = entry(doc, e.operand_marks[static_cast<std::size_t>(p.operand)]);
         out << "<a href=\"#" << html_escape(op.anchor) << "\">" << html_escape(op.label) << "</a> [" << op.mark << "]";
       }
+      for (const FormulaLine& line : e.recompute) {
+        out << "<br>\n<span class=\"kind\">ingevuld</span> ";
+        if (!line.scenario.empty()) out << html_escape(line.scenario) << ": ";
+        out << "= ";
+        for (const FormulaPiece& p : line.pieces) {
+          if (p.operand < 0) {
+            out << html_escape(p.text);
+            continue;
+          }
+          const ProvenanceEntry& op = entry(doc, e.operand_marks[static_cast<std::size_t>(p.operand)]);
+          out << "<a href=\"#" << html_escape(op.anchor) << "\">" << html_escape(p.text) << "</a>";
+        }
+        out << " = " << html_escape(line.result);
+      }
     }
+    for (const ProvenanceDeviation& d : e.deviations)
+      out << "<br>\n<span class=\"kind afwijking\">afwijking</span> <a class=\"afwijking\" href=\"#"
+          << html_escape(d.comparison.anchor) << "\">" << wording::kDeviationMark << "</a> " << html_escape(d.text);
     out << "</li>\n";
   }
   out << "</ol>\n</section>\n";

@@ -50,16 +50,32 @@ std::string block_escape(std::string_view text) {
   return out;
 }
 
+std::string footnote_markers(const BuiltCell& c, std::size_t before_run) {
+  std::string out;
+  for (const CellFootnote& f : c.footnotes)
+    if (f.before_run == before_run)
+      out += "<sup>[voetnoot " + std::to_string(f.number) + "](#" + anchor_id(f.anchor) + ")</sup>";
+  return out;
+}
+
 std::string cell_markdown(const Document& doc, const BuiltCell& c) {
   std::string out;
-  for (const BuiltRun& r : c.runs) {
+  for (std::size_t i = 0; i < c.runs.size(); ++i) {
+    const BuiltRun& r = c.runs[i];
+    out += footnote_markers(c, i);
     out += markdown_escape(r.text);
-    if (r.is_number) out += mark_link(entry(doc, r.number.mark));
+    if (!r.is_number) continue;
+    out += mark_link(entry(doc, r.number.mark));
+    if (r.number.deviates())
+      out += std::string("<sup>[") + wording::kDeviationMark + "](#" + anchor_id(r.number.printed->anchor) + ")</sup>";
   }
+  out += footnote_markers(c, c.runs.size());
   // Leading and trailing spaces would be trimmed anyway; keep the cell on one line.
   std::size_t a = out.find_first_not_of(' '), b = out.find_last_not_of(' ');
   return a == std::string::npos ? "" : out.substr(a, b - a + 1);
 }
+
+void footnotes(std::ostringstream& out, const BuiltTable& t);
 
 void table(std::ostringstream& out, const Document& doc, const BuiltTable& t) {
   const std::size_t n = static_cast<std::size_t>(std::max(t.columns, 1));
@@ -94,6 +110,7 @@ void table(std::ostringstream& out, const Document& doc, const BuiltTable& t) {
   }
   out << "\n";
   for (const std::string& note : t.notes) out << block_escape(note) << "\n\n";
+  footnotes(out, t);
 }
 
 // The quantity's formula: its text escaped, each operand its label with a link to its entry.
@@ -116,6 +133,57 @@ std::string code(const std::string& s) {
 
 std::string url(const std::string& u) {
   return is_link_url(u) && u.find_first_of("<>") == std::string::npos ? "<" + u + ">" : markdown_escape(u);
+}
+
+// The report's footnotes of a table, one paragraph each, the address as a link.
+void footnotes(std::ostringstream& out, const BuiltTable& t) {
+  for (const auto* section : {&t.header, &t.body})
+    for (const auto& row : *section)
+      for (const BuiltCell& c : row)
+        for (const CellFootnote& f : c.footnotes) {
+          out << "<a id=\"" << anchor_id(f.anchor) << "\"></a><sup>" << f.number << "</sup> ";
+          std::size_t at = f.url.empty() ? std::string::npos : f.text.find(f.url);
+          if (at == std::string::npos) {
+            out << markdown_escape(f.text);
+            if (!f.url.empty()) out << " " << url(f.url);
+          } else {
+            out << markdown_escape(f.text.substr(0, at)) << url(f.url) << markdown_escape(f.text.substr(at + f.url.size()));
+          }
+          out << "\n\n";
+        }
+}
+
+// An appendix table (Verantwoording) as a Markdown table; a row's anchor leads its first cell.
+void appendix_table(std::ostringstream& out, const Document& doc, const AppendixTable& t) {
+  out << "## <a id=\"" << anchor_id(t.anchor) << "\"></a>" << markdown_escape(t.heading) << "\n\n"
+      << block_escape(t.intro) << "\n\n";
+  if (!t.summary.empty()) out << "**" << markdown_escape(t.summary) << "**\n\n";
+  out << "|";
+  for (const std::string& c : t.columns) out << " " << markdown_escape(c) << " |";
+  out << "\n|";
+  for (std::size_t i = 0; i < t.columns.size(); ++i) out << " --- |";
+  out << "\n";
+  for (const AppendixRow& r : t.rows) {
+    out << "|";
+    for (std::size_t i = 0; i < r.cells.size(); ++i) {
+      std::string text;
+      if (i == 0 && !r.anchor.empty()) text += "<a id=\"" + anchor_id(r.anchor) + "\"></a>";
+      for (const AppendixRun& run : r.cells[i].runs) {
+        switch (run.style) {
+          case AppendixRun::Style::value:
+            text += markdown_escape(run.text);
+            if (run.mark > 0) text += mark_link(entry(doc, run.mark));
+            break;
+          case AppendixRun::Style::code: text += code(run.text); break;
+          case AppendixRun::Style::label: text += "**" + markdown_escape(run.text) + "**"; break;
+          case AppendixRun::Style::text: text += markdown_escape(run.text); break;
+        }
+      }
+      out << " " << text << " |";
+    }
+    out << "\n";
+  }
+  out << "\n";
 }
 
 }  // namespace
@@ -147,8 +215,10 @@ std::string render_markdown(const Document& doc) {
       << "- " << wording::kPeildatumInvoer << ": " << markdown_escape(doc.peildatum) << "\n"
       << "- " << wording::kInputsDigest << ": " << code(doc.inputs_digest.substr(0, 16)) << "\n\n## Inhoud\n\n";
   for (const BuiltTable& t : doc.tables) out << "- [" << markdown_escape(t.caption) << "](#" << anchor_id(t.id) << ")\n";
+  if (doc.reconciliation_table) out << "- [" << wording::kReconciliation << "](#verantwoording)\n";
   out << "- [" << wording::kProvenance << "](#herkomst)\n- [" << wording::kSources << "](#bronnen)\n\n";
   for (const BuiltTable& t : doc.tables) table(out, doc, t);
+  if (doc.reconciliation_table) appendix_table(out, doc, *doc.reconciliation_table);
 
   out << "## <a id=\"herkomst\"></a>" << wording::kProvenance << "\n\n" << wording::kProvenanceIntro << "\n\n";
   for (const ProvenanceEntry& e : doc.provenance) {
@@ -160,7 +230,22 @@ std::string render_markdown(const Document& doc) {
       if (!e.note.empty()) out << "<br>*noot*: " << markdown_escape(e.note);
     } else {
       out << "*berekening*: " << formula(doc, e);
+      for (const FormulaLine& line : e.recompute) {
+        out << "<br>*ingevuld*" << (line.scenario.empty() ? "" : ", " + line.scenario) << ": = ";
+        for (const FormulaPiece& p : line.pieces) {
+          if (p.operand < 0) {
+            out << markdown_escape(p.text);
+            continue;
+          }
+          const ProvenanceEntry& op = entry(doc, e.operand_marks.at(static_cast<std::size_t>(p.operand)));
+          out << "[" << markdown_escape(p.text) << "](#" << anchor_id(op.anchor) << ")";
+        }
+        out << " = " << markdown_escape(line.result);
+      }
     }
+    for (const ProvenanceDeviation& d : e.deviations)
+      out << "<br>*afwijking* [" << wording::kDeviationMark << "](#" << anchor_id(d.comparison.anchor)
+          << "): " << markdown_escape(d.text);
     out << "\n";
   }
   out << "\n## <a id=\"bronnen\"></a>" << wording::kSources << "\n\n";

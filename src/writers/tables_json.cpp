@@ -25,12 +25,29 @@ ordered_json cell_json(const BuiltCell& c) {
     j["quantity"] = keys.size() == 1 ? keys[0] : keys;
     j["values"] = values;
   }
+  ordered_json deviations = ordered_json::array();
+  for (const BuiltRun& r : c.runs) {
+    if (!r.is_number || !r.number.deviates()) continue;
+    const PrintedComparison& p = *r.number.printed;
+    ordered_json d;
+    d["quantity"] = r.number.bound == Bound::single ? r.number.key : r.number.key + "@" + std::string(bound_name(r.number.bound));
+    d["published"] = p.id;
+    d["printed"] = p.printed;
+    d["zorgcap"] = p.computed;
+    d["kind"] = p.kind;
+    if (!p.erratum.empty()) d["erratum"] = p.erratum;
+    if (!p.reason.empty()) d["reason"] = p.reason;
+    d["verantwoording"] = p.anchor;
+    deviations.push_back(std::move(d));
+  }
+  if (!deviations.empty()) j["deviations"] = std::move(deviations);
   if (!c.footnotes.empty()) {
     ordered_json notes = ordered_json::array();
     for (const CellFootnote& f : c.footnotes) {
       ordered_json n;
       n["number"] = f.number;
       n["at"] = f.at;
+      n["anchor"] = f.anchor;
       n["text"] = f.text;
       if (!f.url.empty()) n["url"] = f.url;
       notes.push_back(std::move(n));

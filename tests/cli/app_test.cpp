@@ -76,7 +76,8 @@ TEST(App, UsageErrorsExitWithTwo) {
 TEST(App, ExplainAndReconcile) {
   auto e = run_zorgcap("explain huisarts.pa.benodigd_fte");
   EXPECT_EQ(e.exit_code, 0) << e.err;
-  EXPECT_NE(e.out.find("huisarts.pa.benodigd_fte — Benodigd aantal fte (PA) = 6.285 (min) – 8.081 (max) fte"),
+  EXPECT_NE(e.out.find("huisarts.pa.benodigd_fte — Benodigd aantal fte (PA) = 6.285,07 fte (minimumscenario) – "
+                          "8.080,80 fte (maximumscenario)"),
             std::string::npos)
       << e.out;
   EXPECT_EQ(run_zorgcap("explain bestaat.niet").exit_code, 1);

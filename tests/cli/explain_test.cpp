@@ -9,7 +9,8 @@ namespace {
 
 TEST(Explain, ShowsTheDerivationDownToTheSources) {
   std::string text = explain(test::baseline_results(), test::baseline_inputs(), "huisarts.vs.netto_fte");
-  EXPECT_EQ(text.rfind("huisarts.vs.netto_fte — Netto vrijgekomen fte huisarts (VS) = 1.917 (min) – 3.833 (max) fte\n", 0), 0u)
+  EXPECT_EQ(text.rfind("huisarts.vs.netto_fte — Netto vrijgekomen fte huisarts (VS) = 1.916,60 fte (minimumscenario) – "
+                        "3.833,20 fte (maximumscenario)\n", 0), 0u)
       << text;
   EXPECT_NE(text.find("= Netto vrijgekomen uren huisarts (VS) ÷ Uren per fte per jaar"), std::string::npos);
   EXPECT_NE(text.find("huisartsen.fte — Aantal fte huisartsen = 9.842 fte"), std::string::npos);

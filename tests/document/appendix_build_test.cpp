@@ -20,8 +20,10 @@ TEST(AppendixBuild, ReconciliationRowsCarryPlaceValuesStatusAndExplanation) {
   EXPECT_EQ(t.anchor, "verantwoording");
   EXPECT_EQ(t.heading, "Verantwoording");
   EXPECT_TRUE(t.landscape);
-  EXPECT_EQ(t.summary, "Gereproduceerd: 1 van 2; verklaarde afwijkingen (inconsistenties in het rapport): 1; onverklaard: 0; "
-                       "niet gekoppeld: 0.");
+  EXPECT_EQ(t.summary,
+            "Gereproduceerd: 1 van 2; verklaarde afwijkingen (inconsistenties in het rapport): 1; onverklaard: 0; "
+            "niet gekoppeld: 0.");
+  EXPECT_EQ(t.rows[1].anchor, "v-t4.pa.pct_benut.min");
   ASSERT_EQ(t.columns.size(), 5u);
   ASSERT_EQ(t.rows.size(), 2u);
   EXPECT_FALSE(t.rows[0].highlight);

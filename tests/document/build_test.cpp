@@ -55,7 +55,7 @@ std::string expected_cell(const PublishedNumber& p, const std::vector<PublishedN
   static const std::regex number(R"(-?\d[\d.,]*%?)");
   for (const PublishedNumber& other : all) {
     if (other.table != p.table || other.cell != p.cell || other.erratum.empty() || !other.expected) continue;
-    std::string replacement = format_nl(*other.expected, other.decimals);
+    std::string replacement = format_nl(*other.expected, other.expected_decimals);
     if (!other.printed.empty() && other.printed.back() == '%') replacement += "%";
     std::size_t pos = cell.find(other.printed);
     if (pos != std::string::npos) cell.replace(pos, other.printed.size(), replacement);
