@@ -25,11 +25,6 @@ std::string hover_title(const ProvenanceEntry& e) {
   return e.label + " = " + e.formula_text;
 }
 
-// Only these schemes become links; any other address is printed as text.
-bool linkable(const std::string& url) {
-  return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0 || url.rfind("mailto:", 0) == 0;
-}
-
 void footnote_markers(std::ostringstream& out, const BuiltCell& c, std::size_t before_run) {
   for (const CellFootnote& f : c.footnotes)
     if (f.before_run == before_run)
@@ -71,10 +66,10 @@ void cell(std::ostringstream& out, const Document& doc, const BuiltCell& c) {
 
 // A footnote's text with its address as a link (where the text shows the address, that part).
 void footnote_text(std::ostringstream& out, const CellFootnote& f) {
-  std::size_t at = f.url.empty() || !linkable(f.url) ? std::string::npos : f.text.find(f.url);
+  std::size_t at = f.url.empty() || !is_link_url(f.url) ? std::string::npos : f.text.find(f.url);
   if (at == std::string::npos) {
     out << html_escape(f.text);
-    if (!f.url.empty() && linkable(f.url))
+    if (!f.url.empty() && is_link_url(f.url))
       out << " <a href=\"" << html_escape(f.url) << "\">" << html_escape(f.url) << "</a>";
     else if (!f.url.empty())
       out << " " << html_escape(f.url);

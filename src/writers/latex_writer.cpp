@@ -8,6 +8,7 @@
 #include "core/link_url.h"
 #include "core/utf8.h"
 #include "document/wording.h"
+#include "writers/cell_notes.h"
 
 namespace zorgcap {
 namespace {
@@ -101,9 +102,66 @@ std::string fixed(double x) {
   return buf;
 }
 
+// A URL for \url at the top level (it reads its argument verbatim there, % and # included): only
+// what would unbalance or escape that reading, spaces and non-ASCII bytes are percent-encoded.
+std::string latex_url(const std::string& url) {
+  std::string out;
+  for (char ch : url) {
+    auto b = static_cast<unsigned char>(ch);
+    if (b <= 0x20 || b >= 0x7F || ch == '{' || ch == '}' || ch == '\\' || ch == '"' || ch == '<' || ch == '>' || ch == '`' || ch == '|' || ch == '^')
+      out += "%" + hex(b, 2);
+    else
+      out += ch;
+  }
+  return out;
+}
+
+// A source's address: a link for http, https and mailto, anything else as text.
+std::string url(const std::string& u) { return is_link_url(u) ? "\\url{" + latex_url(u) + "}" : latex_escape(u); }
+
+// zorgcap.sty: what the tables need, so that one table compiles in any article. A mark links to
+// its target only when hyperref is loaded and the target is in the same document: each
+// \zorgcaptarget is recorded in the .aux file, and a link is made on a later run once its target
+// is known (plain text until then, never a dangling link).
+constexpr const char* kStyle = R"(%% zorgcap.sty: the macros and packages the tables of zorgcap need (written by zorgcap).
+%% Usage: \usepackage{zorgcap}; option [keepfonts] leaves the fonts to you (by default: T1 and
+%% Latin Modern, Type 1 fonts in which a copied € stays €).
+\NeedsTeXFormat{LaTeX2e}
+\ProvidesPackage{zorgcap}[2024/01/01 zorgcap tables]
+\newif\ifzorgcap@fonts\zorgcap@fontstrue
+\DeclareOption{keepfonts}{\zorgcap@fontsfalse}
+\ProcessOptions\relax
+\ifzorgcap@fonts
+  \RequirePackage[T1]{fontenc}
+  \RequirePackage{lmodern}
+\fi
+\RequirePackage{textcomp}
+\RequirePackage{array}
+\RequirePackage{booktabs}
+\RequirePackage{longtable}
+\RequirePackage{url}
+%% \zorgcaptarget{NAME}{TEXT}: TEXT, a link target NAME where hyperref is loaded.
+\newcommand\zorgcaptarget[2]{%
+  \ifdefined\hypertarget\hypertarget{#1}{#2}\else#2\fi
+  \if@filesw\immediate\write\@auxout{\string\zorgcap@hastarget{#1}}\fi}
+\newcommand\zorgcap@hastarget[1]{\global\expandafter\let\csname zorgcap@t@#1\endcsname\@empty}
+\AtBeginDocument{\if@filesw\immediate\write\@auxout{\string\providecommand\string\zorgcap@hastarget[1]{}}\fi}
+%% \zorgcaplink{NAME}{TEXT}: TEXT, a link to NAME when hyperref is loaded and NAME is a target
+%% of this document (known from the previous run's .aux).
+\newcommand\zorgcaplink[2]{%
+  \ifdefined\hyperlink\@ifundefined{zorgcap@t@#1}{#2}{\hyperlink{#1}{#2}}\else#2\fi}
+%% A number's provenance mark: the number of its entry in "Herkomst van de getallen".
+\newcommand\zorgcapmark[2]{\textsuperscript{\zorgcaplink{#1}{#2}}}
+%% The sign of a number that deviates from the printed report (explained under the table).
+\newcommand\zorgcapdeviates{\textsuperscript{\textdagger}}
+%% A footnote marker of the report, in a cell and before its note under the table.
+\newcommand\zorgcapfootnotemark[1]{\textsuperscript{#1}}
+\endinput
+)";
+
 class TableWriter {
  public:
-  explicit TableWriter(const BuiltTable& t) : t_(t), f_(column_fractions(t)) {}
+  TableWriter(const Document& doc, const BuiltTable& t) : doc_(doc), t_(t), f_(column_fractions(t)) {}
 
   std::string render() {
     std::ostringstream out;
@@ -121,6 +179,7 @@ class TableWriter {
     section(out, t_.body, false);
     out << "\\end{longtable}\n";
     for (const std::string& note : t_.notes) out << "{\\footnotesize\\noindent " << latex_escape(note) << "\\par}\n";
+    notes(out);
     return out.str();
   }
 
@@ -155,7 +214,8 @@ class TableWriter {
           content = cell_text(c);
           if (!content.empty() && content[0] == '*') content = "{}" + content;  // not \\* after the row above
           if (header) content = "\\bfseries " + content;
-          if (c.rowspan > 1) content = "\\multirow[t]{" + std::to_string(c.rowspan) + "}{" + width(col, span) + "}{" + content + "}";
+          // A cell over several rows is set in its first row, top-aligned like the report (and
+          // taller rows rather than text drawn over the next ones).
           if (header && c.colspan > 1 && r + static_cast<std::size_t>(c.rowspan) < grid.size())
             rules += "\\cmidrule(lr){" + std::to_string(col + 1) + "-" + std::to_string(col + span) + "}";
         }
@@ -166,17 +226,49 @@ class TableWriter {
     }
   }
 
-  // The cell's runs; each number followed by its provenance mark, a link to the appendix entry.
+  // The cell's runs; each number followed by its provenance mark (a link to its Herkomst entry
+  // where that is in the document) and, when it deviates from the report, the deviation sign;
+  // the report's footnote markers where the report has them.
   static std::string cell_text(const BuiltCell& c) {
     std::string out;
-    for (const BuiltRun& r : c.runs) {
-      out += latex_escape(r.text);
-      if (r.is_number)
-        out += "\\textsuperscript{\\hyperlink{q-" + latex_label(r.number.key) + "}{" + std::to_string(r.number.mark) + "}}";
+    for (const CellPiece& p : cell_pieces(c)) {
+      if (p.footnote) {
+        out += "\\zorgcapfootnotemark{" + std::to_string(p.footnote->number) + "}";
+        continue;
+      }
+      out += latex_escape(p.text);
+      if (p.run->is_number) {
+        out += "\\zorgcapmark{q-" + latex_label(p.run->number.key) + "}{" + std::to_string(p.run->number.mark) + "}";
+        if (p.run->number.deviates()) out += "\\zorgcapdeviates{}";
+      }
     }
     return out;
   }
 
+  // Under the table: the report's footnotes of its cells (with their addresses), then a note per
+  // number that deviates from the report.
+  void notes(std::ostringstream& out) const {
+    for (const auto* section : {&t_.header, &t_.body})
+      for (const auto& row : *section)
+        for (const BuiltCell& c : row)
+          for (const CellFootnote& f : c.footnotes) {
+            out << "{\\footnotesize\\noindent\\zorgcapfootnotemark{" << f.number << "}~";
+            std::size_t in_text = f.url.empty() ? std::string::npos : f.text.find(f.url);
+            if (in_text != std::string::npos)  // the address inside the note's text becomes its link
+              out << latex_escape(f.text.substr(0, in_text)) << url(f.url) << latex_escape(f.text.substr(in_text + f.url.size()));
+            else
+              out << latex_escape(f.text) << (f.url.empty() ? "" : " " + url(f.url));
+            out << "\\par}\n";
+          }
+    for (const auto& row : t_.body)
+      for (const BuiltCell& c : row)
+        for (const BuiltRun& r : c.runs)
+          if (r.is_number && r.number.deviates())
+            out << "{\\footnotesize\\noindent\\zorgcapdeviates{}~" << latex_escape(r.text) << " (" << latex_escape(r.number.key)
+                << "): " << latex_escape(deviation_note(doc_, r.number)) << "\\par}\n";
+  }
+
+  const Document& doc_;
   const BuiltTable& t_;
   std::vector<double> f_;
 };
@@ -185,26 +277,6 @@ std::string file_name(const BuiltTable& t) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "tabel-%02d", t.number);
   return buf;
-}
-
-// A URL for \url at the top level (it reads its argument verbatim there, % and # included): only
-// what would unbalance or escape that reading, spaces and non-ASCII bytes are percent-encoded.
-std::string latex_url(const std::string& url) {
-  std::string out;
-  for (char ch : url) {
-    auto b = static_cast<unsigned char>(ch);
-    if (b <= 0x20 || b >= 0x7F || ch == '{' || ch == '}' || ch == '\\' || ch == '"' || ch == '<' || ch == '>' || ch == '`' || ch == '|' || ch == '^')
-      out += "%" + hex(b, 2);
-    else
-      out += ch;
-  }
-  return out;
-}
-
-// An address from the inputs: \url (a link with hyperref) only for a web or mail address
-// (core/link_url.h); anything else is plain text.
-std::string web_address(const std::string& url) {
-  return is_link_url(url) ? "\\url{" + latex_url(url) + "}" : latex_escape(url);
 }
 
 const ProvenanceEntry& entry(const Document& doc, int mark) { return doc.provenance[static_cast<std::size_t>(mark - 1)]; }
@@ -218,7 +290,7 @@ std::string formula(const Document& doc, const ProvenanceEntry& e) {
       continue;
     }
     const ProvenanceEntry& op = entry(doc, e.operand_marks.at(static_cast<std::size_t>(p.operand)));
-    out += latex_escape(op.label) + "~\\hyperlink{q-" + latex_label(op.key) + "}{[" + std::to_string(op.mark) + "]}";
+    out += latex_escape(op.label) + "~\\zorgcaplink{q-" + latex_label(op.key) + "}{[" + std::to_string(op.mark) + "]}";
   }
   return out;
 }
@@ -228,10 +300,9 @@ std::string document(const Document& doc) {
   out << "% tables.tex: the tables of \"" << one_line(doc.scenario) << "\", written by zorgcap. Compile with pdflatex (twice, for\n"
       << "% the contents and the long tables' column widths).\n"
       << "\\documentclass[a4paper,10pt]{article}\n"
-      << "\\usepackage[utf8]{inputenc}\n\\usepackage[T1]{fontenc}\n\\usepackage{textcomp}\n"
-      << "\\usepackage[a4paper,margin=2cm]{geometry}\n"
-      << "\\usepackage{array}\n\\usepackage{booktabs}\n\\usepackage{longtable}\n\\usepackage{multirow}\n"
-      << "\\usepackage{pdflscape}\n\\usepackage{url}\n"
+      << "\\pdfgentounicode=1\n\\input{glyphtounicode}\n"
+      << "\\usepackage[utf8]{inputenc}\n\\usepackage[dutch]{babel}\n\\usepackage{zorgcap}\n"
+      << "\\usepackage[a4paper,margin=2cm]{geometry}\n\\usepackage{pdflscape}\n"
       << "\\usepackage[colorlinks=true,linkcolor=blue,urlcolor=blue]{hyperref}\n"
       << "\\setlength{\\parindent}{0pt}\n\\raggedbottom\n\n\\begin{document}\n\n"
       << "\\begin{center}\n{\\LARGE\\bfseries " << latex_escape(doc.title) << "\\par}\\medskip\n"
@@ -252,13 +323,13 @@ std::string document(const Document& doc) {
       << "Elk getal in de tabellen verwijst met zijn nummer naar zijn regel hieronder: de berekening met de regels "
          "waaruit ze volgt, of voor een invoergegeven de bron.\n\n{\\raggedright\n";
   for (const ProvenanceEntry& e : doc.provenance) {
-    out << "\\hypertarget{q-" << latex_label(e.key) << "}{\\textbf{[" << e.mark << "]}}~\\textbf{" << latex_escape(e.label)
+    out << "\\zorgcaptarget{q-" << latex_label(e.key) << "}{\\textbf{[" << e.mark << "]}}~\\textbf{" << latex_escape(e.label)
         << "} (\\texttt{" << latex_escape(e.key) << "})\\\\*\n= " << latex_escape(e.value_text) << "\\\\*\n";
     if (e.source) {
-      out << "\\emph{invoer}, bron: \\hyperlink{bron-" << latex_label(e.source->id) << "}{" << latex_escape(e.source->label)
+      out << "\\emph{invoer}, bron: \\zorgcaplink{bron-" << latex_label(e.source->id) << "}{" << latex_escape(e.source->label)
           << "}";
       if (!e.note.empty()) out << "\\\\*\n\\emph{noot}: " << latex_escape(e.note);
-      if (!e.source->url.empty()) out << "\\\\*\n" << web_address(e.source->url);
+      if (!e.source->url.empty()) out << "\\\\*\n" << url(e.source->url);
     } else {
       out << "\\emph{berekening}: " << formula(doc, e);
     }
@@ -267,9 +338,9 @@ std::string document(const Document& doc) {
   out << "}\n\n\\section*{" << wording::kSources << "}\n\\addcontentsline{toc}{section}{" << wording::kSources
       << "}\n{\\raggedright\n";
   for (const Source& s : doc.sources) {
-    out << "\\hypertarget{bron-" << latex_label(s.id) << "}{\\textbf{" << latex_escape(s.label) << "}}. "
+    out << "\\zorgcaptarget{bron-" << latex_label(s.id) << "}{\\textbf{" << latex_escape(s.label) << "}}. "
         << latex_escape(s.reference);
-    if (!s.url.empty()) out << " " << web_address(s.url);
+    if (!s.url.empty()) out << " " << url(s.url);
     out << wording::footnotes_suffix(s.footnotes);
     out << "\\par\\smallskip\n";
   }
@@ -347,8 +418,9 @@ std::string latex_label(std::string_view key) {
 
 std::map<std::string, std::string> render_latex(const Document& doc) {
   std::map<std::string, std::string> files;
-  for (const BuiltTable& t : doc.tables) files[file_name(t) + ".tex"] = TableWriter(t).render();
+  for (const BuiltTable& t : doc.tables) files[file_name(t) + ".tex"] = TableWriter(doc, t).render();
   files["tables.tex"] = document(doc);
+  files["zorgcap.sty"] = kStyle;
   return files;
 }
 

@@ -8,13 +8,18 @@
 namespace zorgcap {
 
 // The tables as LaTeX for pdflatex: file name → content.
+//   zorgcap.sty:  the packages and macros the tables need (booktabs, longtable, array, textcomp,
+//                 url; T1 and Latin Modern unless [keepfonts]); \zorgcaplink links only to targets
+//                 of the same document, and only with hyperref.
 //   tabel-NN.tex: one table as a booktabs longtable (breaks across pages, header rows repeated
-//                 with \endhead), p{} columns, \multicolumn / \multirow for spans. Every number is
-//                 followed by its provenance mark as a superscript link to the appendix entry.
-//   tables.tex:   a complete article (a4paper, utf8 inputenc, T1 fontenc, textcomp; booktabs,
-//                 longtable, multirow, array, pdflscape, geometry, hyperref) that \input{}s every
-//                 table (landscape ones on a landscape page), then "Herkomst van de getallen"
-//                 (\hypertarget per entry) and "Bronnen".
+//                 with \endhead), p{} columns, \multicolumn for column spans (a cell over several
+//                 rows is set in its first row). Every number is followed by its provenance mark
+//                 (\zorgcapmark), a deviating one also by \zorgcapdeviates; under the table the
+//                 report's cell footnotes with their addresses and a note per deviating number.
+//                 Compiles on its own after \usepackage{zorgcap}.
+//   tables.tex:   a complete article (a4paper, babel dutch, zorgcap, geometry, pdflscape, hyperref,
+//                 ToUnicode maps) that \input{}s every table (landscape ones on a landscape page),
+//                 then "Herkomst van de getallen" (\zorgcaptarget per entry) and "Bronnen".
 std::map<std::string, std::string> render_latex(const Document& doc);
 
 // Text for LaTeX (pdflatex with utf8 inputenc, T1 fontenc, textcomp): the special characters

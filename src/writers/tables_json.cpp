@@ -2,7 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cctype>
+#include <cmath>
+#include <map>
+#include <set>
+#include <utility>
+#include <vector>
 
 namespace zorgcap {
 namespace {
@@ -67,20 +71,25 @@ ordered_json rows_json(const std::vector<std::vector<BuiltCell>>& rows) {
   return out;
 }
 
-// RFC 4180 field; text a spreadsheet would run as a formula is prefixed with an apostrophe.
-std::string csv_field(const std::string& s) {
-  std::string v = s;
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '@' || v[0] == '\t' || v[0] == '\r' ||
-                     (v[0] == '-' && (v.size() == 1 || !std::isdigit(static_cast<unsigned char>(v[1]))))))
-    v = "'" + v;
-  bool quote = v.find_first_of(",\"\n\r") != std::string::npos;
-  if (!quote) return v;
+// Text a spreadsheet would execute as a formula (or a DDE command): a leading = + - @, tab or CR.
+// "-2+3" is a formula too, so every leading minus counts; the numeric columns are not text.
+bool runs_as_formula(const std::string& s) {
+  return !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+}
+
+// RFC 4180 field, quoted when it holds a separator, a quote or a line break.
+std::string csv_quote(const std::string& v) {
+  if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
   std::string out = "\"";
   for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
 
+// A text column: protected with a leading apostrophe where a spreadsheet would execute it.
+std::string csv_text(const std::string& s) { return csv_quote(runs_as_formula(s) ? "'" + s : s); }
+
 std::string number_text(double v) {
+  if (!std::isfinite(v)) return "";
   ordered_json j = v;  // shortest round-trip representation, locale-independent
   return j.dump();
 }
@@ -146,20 +155,37 @@ std::string render_tables_json(const Document& doc) {
 }
 
 std::string render_tables_csv(const Document& doc) {
-  std::string out = "table,section,row,column,text,value,quantity\n";
+  // UTF-8 with a byte order mark, so that spreadsheets import the text as UTF-8.
+  std::string out = "\xEF\xBB\xBFtable,section,row,column,text,quantity,unit,min,max\n";
   for (const BuiltTable& t : doc.tables) {
     for (const auto* section : {&t.header, &t.body}) {
       for (const auto& row : *section) {
         for (const BuiltCell& c : row) {
-          std::string values, keys;
+          const std::string lead = std::to_string(t.number) + "," + (c.header ? "header" : "body") + "," +
+                                   std::to_string(c.row) + "," + std::to_string(c.col) + "," + csv_text(c.text) + ",";
+          // One line per quantity the cell prints, in order of appearance: its printed bounds'
+          // raw values in `min` and `max` (both for a single value, one of them for one bound).
+          std::vector<std::string> keys;
+          std::map<std::string, std::pair<std::string, std::string>> bounds;
+          std::map<std::string, std::string> units;
+          std::map<std::string, std::set<Bound>> printed;
           for (const BuiltRun& r : c.runs) {
             if (!r.is_number) continue;
-            values += (values.empty() ? "" : ";") + number_text(r.number.value);
-            keys += (keys.empty() ? "" : ";") + r.number.key +
-                    (r.number.bound == Bound::single ? "" : "@" + std::string(bound_name(r.number.bound)));
+            const BuiltNumber& n = r.number;
+            if (!bounds.count(n.key)) keys.push_back(n.key);
+            auto& [lo, hi] = bounds[n.key];
+            units[n.key] = n.unit;
+            printed[n.key].insert(n.bound);
+            if (n.bound != Bound::max) lo = number_text(n.value);
+            if (n.bound != Bound::min) hi = number_text(n.value);
           }
-          out += std::to_string(t.number) + "," + (c.header ? "header" : "body") + "," + std::to_string(c.row) + "," +
-                 std::to_string(c.col) + "," + csv_field(c.text) + "," + csv_field(values) + "," + csv_field(keys) + "\n";
+          if (keys.empty()) out += lead + ",,,\n";
+          for (const std::string& k : keys) {
+            const std::set<Bound>& b = printed[k];
+            std::string key = k;
+            if (b.size() == 1 && *b.begin() != Bound::single) key += "@" + std::string(bound_name(*b.begin()));
+            out += lead + csv_text(key) + "," + csv_text(units[k]) + "," + bounds[k].first + "," + bounds[k].second + "\n";
+          }
         }
       }
     }

@@ -1,8 +1,10 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "document/document.h"
+#include "document/unit_number.h"
 
 namespace zorgcap {
 
@@ -37,5 +39,18 @@ struct XlsxNumber {
   std::string format;
 };
 std::optional<XlsxNumber> xlsx_number(const BuiltCell& cell);
+std::optional<XlsxNumber> xlsx_number(const UnitNumber& unit);
+
+// A cell as one or more numbers, each with its own unit format: a single number with its unit,
+// or the numbers of ranges and pairs, split at their separators ("–", "-", "tot", "en", "/", a line
+// break, a parenthesis): "€ 286,44 – € 572,89 miljoen" → two numbers with the format
+// "€ "#,##0.00,," miljoen"; "1.917-3.833 fte (19-39%)" → 1.917 fte, 3.833 fte, 19%, 39% (the
+// first number of a range takes the unit printed after the second). Empty when any part is more
+// than a number with its unit (prose such as "344, waarvan 117 door werkdruk" stays text).
+struct XlsxPart {
+  XlsxNumber number;
+  const BuiltRun* run = nullptr;  // the number's run, in the cell
+};
+std::vector<XlsxPart> xlsx_parts(const BuiltCell& cell);
 
 }  // namespace zorgcap

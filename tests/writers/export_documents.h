@@ -6,6 +6,9 @@
 #include <vector>
 
 #include "document/build.h"
+#include "document/reconciliation_build.h"
+#include "inputs/published.h"
+#include "model/reconcile.h"
 #include "document/grid.h"
 #include "test_support.h"
 
@@ -18,6 +21,22 @@ inline const Document& baseline_document() {
     auto t = load_table_templates(source_dir() + "/templates/tables", diags, texts);
     if (!t || !check_bindings(*t, baseline_results(), diags)) throw std::runtime_error(diags.format(texts));
     return build_document(*t, baseline_results(), baseline_inputs(), std::string(64, 'a'));
+  }();
+  return doc;
+}
+
+// The baseline as `zorgcap report` builds it: with the comparison against the printed report
+// (deviation marks, the Verantwoording rows).
+inline const Document& reconciled_document() {
+  static const Document doc = [] {
+    Document d = baseline_document();
+    Diagnostics diags;
+    SourceTexts texts;
+    auto published = load_published(source_dir() + "/inputs/published.yaml", diags, texts);
+    auto errata = load_errata(source_dir() + "/inputs/errata.yaml", diags, texts);
+    if (!published || !errata) throw std::runtime_error(diags.format(texts));
+    add_reconciliation(d, reconcile(baseline_results(), *published), *errata);
+    return d;
   }();
   return doc;
 }
