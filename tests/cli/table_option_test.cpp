@@ -14,7 +14,8 @@ namespace fs = std::filesystem;
 
 std::vector<int> table_numbers(const fs::path& tables_json) {
   std::vector<int> out;
-  for (const auto& t : nlohmann::json::parse(test::read_file(tables_json.string())).at("tables"))
+  const nlohmann::json j = nlohmann::json::parse(test::read_file(tables_json.string()));
+  for (const auto& t : j.at("tables"))
     out.push_back(t.at("number").get<int>());
   return out;
 }
