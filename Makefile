@@ -6,7 +6,8 @@ CMAKE_FLAGS ?=
 DEBIAN_PACKAGES := cmake g++ make pkg-config libyaml-cpp-dev libhpdf-dev libgtest-dev googletest \
   libbenchmark-dev nlohmann-json3-dev fonts-dejavu-core python3-fonttools poppler-utils qpdf libxml2-dev \
   libxlsxwriter-dev libcli11-dev unzip libqpdf-dev python3-pypdf texlive-latex-base texlive-latex-recommended \
-  texlive-fonts-recommended texlive-lang-european lmodern python3-openpyxl
+  texlive-fonts-recommended texlive-lang-european lmodern python3-openpyxl \
+  libzip-dev python3-docx libreoffice-writer-nogui
 
 .PHONY: all deps configure build report test bench install clean
 

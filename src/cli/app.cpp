@@ -28,7 +28,7 @@ constexpr const char* kUsage =
     "\n"
     "Commands:\n"
     "  report [--inputs DIR] [--out DIR] [--templates DIR] [--scenario NAME]... [--jobs N]\n"
-    "         [--format html,pdf,json,csv,xlsx,tex,md]  (default: all)\n"
+    "         [--format html,pdf,json,csv,xlsx,tex,md,docx]  (default: all) [--table N[,N...]]...\n"
     "         [--fonts DIR] [--marks herkomst|none]\n"
     "         [--montecarlo N] [--seed S] [--distribution uniform|triangular]\n"
     "         [--quiet | --verbose]\n"
@@ -38,6 +38,7 @@ constexpr const char* kUsage =
     "                                      manifest.json, report.pdf, tables.xlsx, tables.md, latex/\n"
     "                                      without --scenario: baseline and every INPUTS/scenarios/*.yaml,\n"
     "                                      in parallel (--jobs, default one per core); then OUT/index.html\n"
+    "                                      --table: only these tables (1 to 37) in every format\n"
     "                                      --montecarlo: add P5/P50/P95 of the headline outcomes (N draws,\n"
     "                                      default 100000 when only --seed or --distribution is given;\n"
     "                                      seed fixed)\n"
@@ -116,6 +117,18 @@ CLI::Validator format_list() {
       "");
 }
 
+// "26" or "1,26,27": table numbers of the report, 1 to 37.
+CLI::Validator table_list() {
+  return CLI::Validator(
+      [](std::string& s) -> std::string {
+        CLI::Validator one = whole_number(37, "a table number from 1 to 37");
+        for (std::string part : split_commas(s))
+          if (std::string problem = one(part); !problem.empty()) return problem;
+        return "";
+      },
+      "");
+}
+
 CLI::Validator one_of(std::vector<std::string> choices) {
   return CLI::Validator(
       [choices](std::string& s) -> std::string {
@@ -176,6 +189,7 @@ struct CommandLine {
 
   ReportOptions report_options;
   std::string formats, distribution, marks = "herkomst";
+  std::vector<std::string> tables;
   MonteCarloOptions montecarlo;
   CLI::Option* draws_option = nullptr;
   CLI::Option* seed_option = nullptr;
@@ -236,10 +250,18 @@ CommandLine::CommandLine() {
       ->check(whole_number(999, "a number from 1 to 999"));
   format_option = report
                       ->add_option("--format", formats,
-                                   "comma-separated, any of html,pdf,json,csv,xlsx,tex,md (default: all); "
+                                   "comma-separated, any of html,pdf,json,csv,xlsx,tex,md,docx (default: all); "
                                    "values.json and manifest.json are always written")
                       ->option_text("LIST")
                       ->check(format_list());
+  report
+      ->add_option("--table", tables,
+                   "write only this table (1 to 37), in every format, for pasting into a document; "
+                   "repeatable, or a comma-separated list. Default: all tables")
+      ->option_text("N[,N...]")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->check(table_list());
   report->add_option("--fonts", report_options.font_dir, "fonts for report.pdf (default: the subset fonts installed with zorgcap)")
       ->option_text("DIR");
   report
@@ -416,6 +438,8 @@ int report_command(CommandLine& cl, std::ostream& out, std::ostream& err) {
     r.formats.clear();
     for (const std::string& f : split_commas(cl.formats)) r.formats.insert(f);
   }
+  for (const std::string& list : cl.tables)
+    for (const std::string& n : split_commas(list)) r.tables.insert(std::stoi(n));
   return run_report(r, out, err);
 }
 

@@ -34,6 +34,7 @@
 #include "inputs/load_inputs.h"
 #include "inputs/yaml_tree.h"
 #include "model/model.h"
+#include "writers/docx_writer.h"
 #include "writers/html_writer.h"
 #include "writers/latex_writer.h"
 #include "writers/markdown_writer.h"
@@ -48,11 +49,13 @@ namespace zorgcap {
 namespace {
 namespace fs = std::filesystem;
 
-std::string manifest_json(const Inputs& inputs, const FileDigests& inputs_digest, const FileDigests& all_files) {
+std::string manifest_json(const Inputs& inputs, const FileDigests& inputs_digest, const FileDigests& all_files,
+                          const std::set<int>& tables) {
   nlohmann::ordered_json j;
   j["zorgcap_version"] = version();
   if (*git_commit()) j["git_commit"] = git_commit();
   j["scenario"] = inputs.scenario;
+  if (!tables.empty()) j["tables"] = tables;  // a --table run: the table outputs hold only these
   j["inputs_sha256"] = inputs_digest.combined;
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
   for (const auto& [path, hash] : all_files.files) files.push_back({{"path", path}, {"sha256", hash}});
@@ -149,6 +152,17 @@ struct BadInput : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A --table run: the Document keeps only the chosen tables, and the parts that are not tables
+// (charts, Monte Carlo) are left out. Herkomst, Verantwoording and Bronnen stay, so that every
+// mark in the tables still has its entry.
+void keep_only_tables(Document& doc, const std::set<int>& tables) {
+  std::erase_if(doc.tables, [&](const BuiltTable& t) { return tables.count(t.number) == 0; });
+  doc.case_charts.clear();
+  doc.tornados.clear();
+  doc.uncertainty.reset();
+  doc.uncertainty_table.reset();
+}
+
 // One scenario through the whole pipeline; its folder is published only if everything succeeded.
 ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, const std::string& name) {
   ScenarioOutcome r;
@@ -189,10 +203,11 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
       if (!published || !errata) throw BadInput("cannot read the published numbers:\n" + pd.format(pt));
       add_reconciliation(doc, reconcile(*results, *published), *errata);
     }
+    if (!o.tables.empty()) keep_only_tables(doc, o.tables);
     StagedDirectory dir(o.out_dir, inputs->scenario);
     auto wants = [&](const char* f) { return o.formats.count(f) > 0; };
     write_file_atomic(dir.path_of("values.json"), values_json(inputs->scenario, *results, *inputs));
-    write_file_atomic(dir.path_of("manifest.json"), manifest_json(*inputs, input_digest, all_digest));
+    write_file_atomic(dir.path_of("manifest.json"), manifest_json(*inputs, input_digest, all_digest, o.tables));
     if (wants("json")) write_file_atomic(dir.path_of("tables.json"), render_tables_json(doc));
     if (wants("csv")) write_file_atomic(dir.path_of("tables.csv"), render_tables_csv(doc));
     if (wants("html")) write_file_atomic(dir.path_of("report.html"), render_html(doc, t.css));
@@ -203,6 +218,11 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
     }
     if (wants("xlsx")) write_xlsx(doc, dir.path_of("tables.xlsx"));
     if (wants("md")) write_file_atomic(dir.path_of("tables.md"), render_markdown(doc));
+    if (wants("docx")) {
+      DocxOptions docx;
+      docx.show_marks = o.writer.marks == Marks::herkomst;  // the same --marks as report.pdf
+      write_file_atomic(dir.path_of("tables.docx"), render_docx(doc, docx));
+    }
     if (wants("tex")) {
       fs::create_directory(dir.path_of("latex"));
       for (const auto& [file, text] : render_latex(doc)) write_file_atomic(dir.path_of("latex/" + file), text);
@@ -332,7 +352,7 @@ unsigned lock_wait_seconds() {
 }  // namespace
 
 const std::vector<std::string>& known_formats() {
-  static const std::vector<std::string> formats = {"html", "pdf", "json", "csv", "xlsx", "tex", "md"};
+  static const std::vector<std::string> formats = {"html", "pdf", "json", "csv", "xlsx", "tex", "md", "docx"};
   return formats;
 }
 
@@ -378,6 +398,12 @@ int run_report(const ReportOptions& given, std::ostream& out, std::ostream& err)
         << max_monte_carlo_draws(shared->analysis.headlines.size()) << " draws\n";
     return kExitUsage;
   }
+  for (int n : o.tables)
+    if (std::none_of(shared->tables.begin(), shared->tables.end(), [&](const TableTemplate& t) { return t.number == n; })) {
+      err << "zorgcap report: --table " << n << ": the templates in " << o.templates_dir << "/tables have no table " << n
+          << "; nothing was written\n";
+      return kExitUsage;
+    }
   // From here, SIGTERM and SIGINT remove this run's staging folders before the process exits.
   SignalWatcher signals;
   // One run at a time per OUT; under the lock, any staging folder left in OUT is from a killed run.

@@ -58,7 +58,7 @@ TEST(Batch, ScenarioSelectionAndUsageErrors) {
   EXPECT_TRUE(fs::exists(out.path() / "midden"));
   EXPECT_FALSE(fs::exists(out.path() / "baseline"));
   EXPECT_EQ(test::run_zorgcap("report --out '" + out.str() + "' --scenario ../x").exit_code, 2);
-  EXPECT_EQ(test::run_zorgcap("report --out '" + out.str() + "' --format docx").exit_code, 2);
+  EXPECT_EQ(test::run_zorgcap("report --out '" + out.str() + "' --format odt").exit_code, 2);
   EXPECT_EQ(test::run_zorgcap("report --out '" + out.str() + "' --jobs 0").exit_code, 2);
   auto missing = test::run_zorgcap("report --out '" + out.str() + "' --scenario bestaat-niet");
   EXPECT_EQ(missing.exit_code, 1);
