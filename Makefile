@@ -30,7 +30,7 @@ test: build
 	$(BUILD)/zorgcap reconcile --inputs inputs
 
 bench: build
-	$(BUILD)/zorgcap_bench
+	scripts/bench.sh
 
 clean:
 	rm -rf $(BUILD)
