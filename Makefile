@@ -36,7 +36,7 @@ install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
 bench: build
-	$(BUILD)/zorgcap_bench
+	scripts/bench.sh
 
 clean:
 	rm -rf $(BUILD)

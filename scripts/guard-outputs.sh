@@ -26,14 +26,10 @@ while [ $# -gt 0 ]; do
   esac
 done
 commit=$(git rev-parse --verify "$base^{commit}")
-cache=${ZORGCAP_GUARD_CACHE:-$root/build/guard}/$commit
-if [ ! -x "$cache/build/zorgcap" ]; then
-  rm -rf "$cache"
-  mkdir -p "$cache"
-  git worktree add --detach "$cache/src" "$commit" >/dev/null
-  cmake -S "$cache/src" -B "$cache/build" >/dev/null
-  cmake --build "$cache/build" -j 2 --target zorgcap >/dev/null
-fi
+# shellcheck source=scripts/lib/base-build.sh
+. scripts/lib/base-build.sh
+base_build "$commit" zorgcap
+cache=$base_cache
 make --no-print-directory build >/dev/null
 
 work=${keep:-$(mktemp -d)}

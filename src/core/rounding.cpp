@@ -5,8 +5,21 @@
 
 namespace zorgcap {
 
+namespace {
+
+// 10^0 … 10^22 are exact doubles, so these equal std::pow(10, n), without its cost on the sampling
+// path (the model rounds in many steps).
+constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                   1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+double power_of_ten(int n) {
+  return n >= 0 && n <= 22 ? kPowersOfTen[n] : std::pow(10.0, n);
+}
+
+}  // namespace
+
 double round_half_up(double x, int decimals) {
-  double scale = std::pow(10.0, decimals);
+  double scale = power_of_ten(decimals);
   double y = std::fabs(x) * scale;
   double r = std::floor(y + 0.5 + 1e-9 * std::max(1.0, y));
   return std::copysign(r / scale, x);

@@ -143,6 +143,18 @@ class HpdfMetrics final : public pdf::FontMetrics {
   double width(std::string_view text, pdf::Font font, double size) const override {
     const LoadedFont& f = of(font);
     long sum = 0;
+    // Most measured text is ASCII, which is valid UTF-8 and one code point per byte: no decoding
+    // (and no allocation) needed. Layout measures every word several times.
+    bool ascii = true;
+    for (char c : text) {
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        ascii = false;
+        break;
+      }
+      sum += f.width(static_cast<unsigned char>(c));
+    }
+    if (ascii) return static_cast<double>(sum) * size / 1000.0;
+    sum = 0;
     for (char32_t cp : pdf::decode_utf8(text)) sum += f.width(cp);
     return static_cast<double>(sum) * size / 1000.0;
   }

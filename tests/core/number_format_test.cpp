@@ -20,6 +20,15 @@ TEST(RoundHalfUp, TreatsAHalfBlurredByBinaryArithmeticAsAHalf) {
   EXPECT_EQ(round_half_up(share * 100, 0), 13);
 }
 
+TEST(RoundHalfUp, RoundsToTensAndToManyDecimals) {
+  // Hand-computed: negative decimals round to tens and hundreds; 10^0 … 10^22 are all exact.
+  EXPECT_EQ(round_half_up(1234.5, -1), 1230);
+  EXPECT_EQ(round_half_up(1250, -2), 1300);
+  EXPECT_DOUBLE_EQ(round_half_up(0.123456789, 8), 0.12345679);
+  EXPECT_EQ(round_half_up(1e-22 * 3, 22), 3e-22);
+  EXPECT_DOUBLE_EQ(round_half_up(2.5e-23, 23), 3e-23);  // beyond 10^22: std::pow
+}
+
 TEST(FormatNl, UsesDutchSeparators) {
   EXPECT_EQ(format_nl(9842, 0), "9.842");
   EXPECT_EQ(format_nl(19.395, 2), "19,40");
