@@ -201,7 +201,8 @@ TEST(DocxWriter, OnlyWebAndMailAddressesBecomeLinks) {
   Document doc = test::baseline_document();
   doc.tables.resize(1);
   BuiltCell& c = doc.tables[0].body[0][0];
-  c.footnotes = {{7, "zie bijlage", "javascript:alert(1)", 0}, {8, "schrijf ons", "mailto:info@example.nl", 2}};
+  c.footnotes = {CellFootnote{.number = 7, .text = "zie bijlage", .url = "javascript:alert(1)", .at = 0, .before_run = 0, .anchor = "v7"},
+                 CellFootnote{.number = 8, .text = "schrijf ons", .url = "mailto:info@example.nl", .at = 2, .before_run = 0, .anchor = "v8"}};
   auto w = write(doc);
   const auto& notes = w->json["footnotes"];
   ASSERT_EQ(notes.size(), 2u);
@@ -219,7 +220,9 @@ TEST(DocxWriter, DeviatingNumbersGetADistinctMarkAndMarksCanBeLeftOut) {
       for (BuiltRun& r : c.runs)
         if (r.is_number && !number) number = &r;
   ASSERT_NE(number, nullptr);
-  number->number.printed = PrintedComparison{PrintedComparison::Status::erratum, "t4.x", "48%", "I5"};
+  number->number.printed = PrintedComparison{.status = PrintedComparison::Status::erratum, .id = "t4.x", .printed = "48%",
+                                             .computed = "10%", .erratum = "I5", .kind = "fout in het rapport",
+                                             .reason = "r", .anchor = "v-t4.x"};
   auto w = write(doc);
   expect_tables(w->json, doc);  // the deviating number's mark is "≠N" in DeviationMark
 
