@@ -1,9 +1,11 @@
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/expression.h"
 #include "core/source.h"
 #include "document/bound.h"
 #include "document/number_format.h"
@@ -63,6 +65,7 @@ struct BuiltCell {
   bool header = false;           // a column header cell
   bool row_header = false;       // a row header cell (leading columns of a body row)
   std::vector<CellFootnote> footnotes;
+  std::map<std::size_t, std::string> source_of;  // run index of a source label -> the input it names
   bool has_numbers() const;
 };
 
@@ -101,6 +104,16 @@ struct FormulaPiece {
   int operand = -1;  // >= 0: the operand, shown by its label (and linked to its entry)
 };
 
+// The values an input parameter may take: at least `lower` (above it when `lower_open`) and, when
+// `bounded_above`, at most `upper` (below it when `upper_open`).
+struct InputDomain {
+  double lower = 0;
+  bool lower_open = false;
+  bool bounded_above = false;
+  double upper = 0;
+  bool upper_open = false;
+};
+
 // One entry of the appendix "Herkomst van de getallen": a copy of what writers show of the quantity.
 struct ProvenanceEntry {
   int mark = 0;  // 1-based, in order of first appearance in the tables, then the remaining ones by key
@@ -115,6 +128,12 @@ struct ProvenanceEntry {
   std::vector<FormulaPiece> formula;  // the same, in pieces, for writers that link the operands
   std::vector<int> operand_marks;  // the operands' entry marks, in formula order
   std::optional<Source> source;    // for an input
+  // The graph itself, for writers that recompute (explore.html): a derived quantity's formula as
+  // a tree whose refs index `operands` (keys); an input's domain and whether it is a range.
+  std::vector<std::string> operands;
+  Expr expr;
+  bool ranged = false;
+  std::optional<InputDomain> domain;
 };
 
 // A bar of a chart: a range between two values, already in the chart's display unit.

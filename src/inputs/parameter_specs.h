@@ -27,4 +27,16 @@ std::span<const ParameterSpec> parameter_specs();
 const ParameterSpec* find_parameter_spec(std::string_view key);
 std::string_view domain_description(Domain d);
 
+// A domain as bounds: at least `lower` (above it when `lower_open`) and, when `bounded_above`, at
+// most `upper` (below it when `upper_open`).
+struct DomainBounds {
+  double lower = 0;
+  bool lower_open = false;
+  bool bounded_above = false;
+  double upper = 0;
+  bool upper_open = false;
+};
+DomainBounds domain_limits(Domain d);
+bool in_domain(double v, Domain d);
+
 }  // namespace zorgcap
