@@ -4,7 +4,7 @@ JOBS ?= 2
 CMAKE_FLAGS ?=
 DEBIAN_PACKAGES := cmake g++ make pkg-config libyaml-cpp-dev libhpdf-dev libgtest-dev googletest \
   libbenchmark-dev nlohmann-json3-dev fonts-dejavu-core python3-fonttools poppler-utils qpdf libxml2-dev \
-  libxlsxwriter-dev libcli11-dev unzip
+  libxlsxwriter-dev libcli11-dev unzip chromium
 
 .PHONY: all deps configure build report test bench clean
 

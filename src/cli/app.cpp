@@ -235,7 +235,7 @@ CommandLine::CommandLine() {
       ->check(whole_number(999, "a number from 1 to 999"));
   format_option = report
                       ->add_option("--format", formats,
-                                   "comma-separated, any of html,pdf,json,csv,xlsx,tex,md (default: all); "
+                                   "comma-separated, any of html,pdf,json,csv,xlsx,tex,md,explore (default: all); "
                                    "values.json and manifest.json are always written")
                       ->option_text("LIST")
                       ->check(format_list());

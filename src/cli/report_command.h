@@ -20,7 +20,7 @@ struct ReportOptions {
   std::string font_dir;  // empty: the fonts the build made
   std::optional<MonteCarloOptions> montecarlo;  // add P5/P50/P95 of the headline outcomes
   std::vector<std::string> scenarios;  // empty: baseline and every scenario in INPUTS/scenarios/
-  std::set<std::string> formats = {"html", "pdf", "json", "csv", "xlsx", "tex", "md"};  // + values.json, manifest.json
+  std::set<std::string> formats = {"html", "pdf", "json", "csv", "xlsx", "tex", "md", "explore"};  // + values.json, manifest.json
   unsigned jobs = 0;  // scenarios run in parallel; 0: one per core
   Verbosity verbosity = Verbosity::automatic;
 };
