@@ -7,7 +7,7 @@ DEBIAN_PACKAGES := cmake g++ make pkg-config libyaml-cpp-dev libhpdf-dev libgtes
   libbenchmark-dev nlohmann-json3-dev fonts-dejavu-core python3-fonttools poppler-utils qpdf libxml2-dev \
   libxlsxwriter-dev libcli11-dev unzip libqpdf-dev python3-pypdf texlive-latex-base texlive-latex-recommended \
   texlive-fonts-recommended texlive-lang-european lmodern python3-openpyxl \
-  libzip-dev python3-docx libreoffice-writer-nogui
+  libzip-dev python3-docx libreoffice-writer-nogui chromium
 
 .PHONY: all deps configure build report test bench install clean
 

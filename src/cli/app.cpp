@@ -250,7 +250,7 @@ CommandLine::CommandLine() {
       ->check(whole_number(999, "a number from 1 to 999"));
   format_option = report
                       ->add_option("--format", formats,
-                                   "comma-separated, any of html,pdf,json,csv,xlsx,tex,md,docx (default: all); "
+                                   "comma-separated, any of html,pdf,json,csv,xlsx,tex,md,docx,explore (default: all); "
                                    "values.json and manifest.json are always written")
                       ->option_text("LIST")
                       ->check(format_list());

@@ -42,11 +42,15 @@
 #include "writers/escape.h"
 #include "writers/index_page.h"
 #include "writers/pdf_writer.h"
+#include "writers/explore_writer.h"
 #include "writers/tables_json.h"
 #include "writers/values_json.h"
 
 namespace zorgcap {
 namespace {
+
+// The scenario explore.html exports its edits as (inputs/scenarios/verkenning.yaml).
+constexpr const char* kExploreScenario = "verkenning";
 namespace fs = std::filesystem;
 
 std::string manifest_json(const Inputs& inputs, const FileDigests& inputs_digest, const FileDigests& all_files,
@@ -90,6 +94,7 @@ struct SharedTemplates {
   AnalysisTemplate analysis;
   std::vector<IndexRow> index_rows;
   std::string css;
+  std::string explore_js, explore_css;  // templates/explore/: explore.html's script and stylesheet
   SourceTexts texts;
 };
 
@@ -129,6 +134,15 @@ std::optional<SharedTemplates> load_templates(const ReportOptions& o, Diagnostic
     t.texts.emplace_back(css_path, t.css);
   } catch (const std::exception& e) {
     diags.error(css_path, {}, "", "cannot read the stylesheet");
+  }
+  for (auto [file, text] : {std::pair{"explore.js", &t.explore_js}, std::pair{"explore.css", &t.explore_css}}) {
+    std::string path = (fs::path(o.templates_dir) / "explore" / file).string();
+    try {
+      *text = read_text(path);
+      t.texts.emplace_back(path, *text);
+    } catch (const std::exception& e) {
+      diags.error(path, {}, "", "cannot read explore.html's script or stylesheet");
+    }
   }
   if (!tables || !analysis || !index || !diags.empty()) {
     texts = t.texts;
@@ -211,6 +225,10 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
     if (wants("json")) write_file_atomic(dir.path_of("tables.json"), render_tables_json(doc));
     if (wants("csv")) write_file_atomic(dir.path_of("tables.csv"), render_tables_csv(doc));
     if (wants("html")) write_file_atomic(dir.path_of("report.html"), render_html(doc, t.css));
+    if (wants("explore"))
+      write_file_atomic(dir.path_of("explore.html"),
+                        render_explore(doc, {t.explore_js, t.explore_css, kExploreScenario,
+                                             assumption_source_label(kExploreScenario)}));
     if (wants("pdf")) {
       std::vector<char32_t> replaced;
       write_file_atomic(dir.path_of("report.pdf"), render_pdf(doc, o.font_dir, o.writer, &replaced));
@@ -352,7 +370,7 @@ unsigned lock_wait_seconds() {
 }  // namespace
 
 const std::vector<std::string>& known_formats() {
-  static const std::vector<std::string> formats = {"html", "pdf", "json", "csv", "xlsx", "tex", "md", "docx"};
+  static const std::vector<std::string> formats = {"html", "pdf", "json", "csv", "xlsx", "tex", "md", "docx", "explore"};
   return formats;
 }
 

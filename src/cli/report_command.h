@@ -22,7 +22,7 @@ struct ReportOptions {
   WriterOptions writer;  // what the writers show besides the Document (--marks)
   std::optional<MonteCarloOptions> montecarlo;  // add P5/P50/P95 of the headline outcomes
   std::vector<std::string> scenarios;  // empty: baseline and every scenario in INPUTS/scenarios/
-  std::set<std::string> formats = {"html", "pdf", "json", "csv", "xlsx", "tex", "md", "docx"};  // + values.json, manifest.json
+  std::set<std::string> formats = {"html", "pdf", "json", "csv", "xlsx", "tex", "md", "docx", "explore"};  // + values.json, manifest.json
   std::set<int> tables;  // --table: only these tables (and no charts) in the table outputs; empty: all
   unsigned jobs = 0;  // scenarios run in parallel; 0: one per core
   Verbosity verbosity = Verbosity::automatic;

@@ -4,6 +4,7 @@
 
 #include "core/utf8.h"
 #include "document/grid.h"
+#include "inputs/parameter_specs.h"
 #include "document/value_text.h"
 #include "document/wording.h"
 
@@ -81,6 +82,7 @@ std::vector<std::vector<BuiltCell>> build_rows(const TableTemplate& t, const std
           const Source& s = inputs.sources.at(results.at(run.source_of).source);
           br.text = s.label;
           br.source = s.id;
+          cell.source_of[cell.runs.size()] = run.source_of;
         } else {
           br.text = run.text;
         }
@@ -206,7 +208,14 @@ Document build_document(const std::vector<TableTemplate>& templates, const Resul
     e.value_text = describe_value(q);
     if (q.is_input) {
       e.source = inputs.sources.at(q.source);
+      if (auto p = inputs.parameters.find(key); p != inputs.parameters.end()) e.ranged = p->second.ranged;
+      if (const ParameterSpec* spec = find_parameter_spec(key)) {
+        DomainBounds b = parameter_limits(*spec);
+        e.domain = InputDomain{b.lower, b.lower_open, b.bounded_above, b.upper, b.upper_open};
+      }
     } else {
+      e.operands = q.operands;
+      e.expr = q.expr;
       e.formula_text = render_formula(q, [&](const std::string& k) { return results.at(k).label; });
       render_formula_with(
           q,

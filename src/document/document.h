@@ -1,9 +1,11 @@
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/expression.h"
 #include "core/source.h"
 #include "document/bound.h"
 #include "document/number_format.h"
@@ -74,6 +76,7 @@ struct BuiltCell {
   bool header = false;           // a column header cell
   bool row_header = false;       // a row header cell (leading columns of a body row)
   std::vector<CellFootnote> footnotes;
+  std::map<std::size_t, std::string> source_of;  // run index of a source label -> the input it names
   bool has_numbers() const;
 };
 
@@ -130,6 +133,16 @@ struct ProvenanceDeviation {
                                  // (fout in het rapport, I5). <reason>"
 };
 
+// The values an input parameter may take: at least `lower` (above it when `lower_open`) and, when
+// `bounded_above`, at most `upper` (below it when `upper_open`).
+struct InputDomain {
+  double lower = 0;
+  bool lower_open = false;
+  bool bounded_above = false;
+  double upper = 0;
+  bool upper_open = false;
+};
+
 // One entry of the appendix "Herkomst van de getallen": a copy of what writers show of the quantity.
 struct ProvenanceEntry {
   int mark = 0;  // 1-based, in order of first appearance in the tables, then the remaining ones by key
@@ -147,6 +160,12 @@ struct ProvenanceEntry {
   std::vector<FormulaLine> recompute;  // the formula with values: one line, or one per scenario (derived only)
   std::vector<ProvenanceDeviation> deviations;  // baseline: printed numbers of this quantity that differ
   std::optional<Source> source;    // for an input
+  // The graph itself, for writers that recompute (explore.html): a derived quantity's formula as
+  // a tree whose refs index `operands` (keys); an input's domain and whether it is a range.
+  std::vector<std::string> operands;
+  Expr expr;
+  bool ranged = false;
+  std::optional<InputDomain> domain;
 };
 
 // A bar of a chart: a range between two values, already in the chart's display unit.

@@ -107,17 +107,6 @@ std::vector<std::string_view> parameter_keys() {
   return keys;
 }
 
-bool in_domain(double v, Domain d) {
-  switch (d) {
-    case Domain::share: return v >= 0 && v <= 1;
-    case Domain::share_below_one: return v >= 0 && v < 1;
-    case Domain::share_positive: return v > 0 && v <= 1;
-    case Domain::nonnegative: return v >= 0;
-    case Domain::positive: return v > 0;
-  }
-  return false;
-}
-
 std::optional<Node> read_file(const std::string& path, Diagnostics& diags, SourceTexts& texts) {
   std::string text;
   auto node = yaml::parse_file(path, diags, text);
@@ -370,7 +359,7 @@ void read_override(const yaml::MapEntry& e, const ParameterSpec& spec, const std
   } else if (assumption) {
     Source s;
     s.id = "aanname:" + scenario + ":" + e.key;
-    s.label = "Aanname in scenario " + scenario;
+    s.label = assumption_source_label(scenario);
     s.reference = *assumption;
     p.source = s.id;
     out.sources[s.id] = std::move(s);
@@ -564,6 +553,10 @@ std::optional<Inputs> load_inputs(const std::string& dir, Diagnostics& diags, So
   in.files.push_back(baseline_path);
   if (diags.size() != before) return std::nullopt;
   return in;
+}
+
+std::string assumption_source_label(std::string_view scenario) {
+  return "Aanname in scenario " + std::string(scenario);
 }
 
 }  // namespace zorgcap

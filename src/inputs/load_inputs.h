@@ -38,6 +38,9 @@ std::vector<std::string> list_scenarios(const std::string& dir);
 // name is not valid ("" if it is), from its bytes only: it never looks at the file system.
 inline constexpr std::size_t kMaxScenarioNameChars = 100;
 std::string scenario_name_problem(std::string_view name);
+
+// The label of the source an override's `assumption` becomes: "Aanname in scenario NAME".
+std::string assumption_source_label(std::string_view scenario);
 bool is_valid_scenario_name(std::string_view name);
 
 // `name` with control characters and bytes that are not UTF-8 shown as \xNN, for messages.

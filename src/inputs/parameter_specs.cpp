@@ -174,4 +174,29 @@ double realistic_ceiling(Unit u) {
   return 0;
 }
 
+DomainBounds domain_limits(Domain d) {
+  switch (d) {
+    case Domain::share: return {0, false, true, 1, false};
+    case Domain::share_below_one: return {0, false, true, 1, true};
+    case Domain::share_positive: return {0, true, true, 1, false};
+    case Domain::nonnegative: return {0, false, false, 0, false};
+    case Domain::positive: return {0, true, false, 0, false};
+  }
+  return {};
+}
+
+bool in_domain(double v, Domain d) {
+  DomainBounds b = domain_limits(d);
+  bool above = b.lower_open ? v > b.lower : v >= b.lower;
+  bool below = !b.bounded_above || (b.upper_open ? v < b.upper : v <= b.upper);
+  return above && below;
+}
+
+DomainBounds parameter_limits(const ParameterSpec& spec) {
+  DomainBounds b = domain_limits(spec.domain);
+  double ceiling = realistic_ceiling(spec.unit);
+  if (!b.bounded_above || b.upper > ceiling) b = {b.lower, b.lower_open, true, ceiling, false};
+  return b;
+}
+
 }  // namespace zorgcap

@@ -31,5 +31,18 @@ std::string_view domain_description(Domain d);
 // shift, more people than live in the Netherlands …). A value above it is a typing error, and
 // one far above it would overflow the model's arithmetic.
 double realistic_ceiling(Unit u);
+// A domain as bounds: at least `lower` (above it when `lower_open`) and, when `bounded_above`, at
+// most `upper` (below it when `upper_open`).
+struct DomainBounds {
+  double lower = 0;
+  bool lower_open = false;
+  bool bounded_above = false;
+  double upper = 0;
+  bool upper_open = false;
+};
+DomainBounds domain_limits(Domain d);
+bool in_domain(double v, Domain d);
+// Every value a parameter may take when it is loaded: its domain, capped by realistic_ceiling.
+DomainBounds parameter_limits(const ParameterSpec& spec);
 
 }  // namespace zorgcap

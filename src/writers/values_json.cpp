@@ -2,30 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "writers/expr_json.h"
+
 namespace zorgcap {
-namespace {
-
-// The tree as nested objects: {"op": …, "args": […]}, {"ref": KEY}, {"const": x}.
-nlohmann::ordered_json expr_json(const Quantity& q, std::size_t& at) {
-  const ExprNode& n = q.expr.at(at++);
-  nlohmann::ordered_json j;
-  switch (n.op) {
-    case ExprNode::Op::ref: j["ref"] = q.operands.at(static_cast<std::size_t>(n.operand)); return j;
-    case ExprNode::Op::constant:
-      j["const"] = n.value;
-      if (!n.unit.empty()) j["unit"] = n.unit;
-      return j;
-    default: break;
-  }
-  j["op"] = op_name(n.op);
-  if (n.op == ExprNode::Op::round) j["decimals"] = n.decimals;
-  nlohmann::ordered_json args = nlohmann::ordered_json::array();
-  for (int i = 0; i < n.args; ++i) args.push_back(expr_json(q, at));
-  j["args"] = std::move(args);
-  return j;
-}
-
-}  // namespace
 
 std::string values_json(const std::string& scenario, const Results& results, const SourceCatalog& inputs) {
   using nlohmann::ordered_json;
@@ -45,8 +24,7 @@ std::string values_json(const std::string& scenario, const Results& results, con
     } else {
       j["formula"] = render_formula(q, [&](const std::string& k) { return results.at(k).label; });
       j["operands"] = q.operands;
-      std::size_t at = 0;
-      j["expr"] = expr_json(q, at);
+      j["expr"] = expr_tree_json(q.expr, q.operands);
     }
     list.push_back(std::move(j));
   });

@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 using test::run_zorgcap;
 
 const std::vector<std::string> kOutputs = {"report.html", "report.pdf", "tables.json", "tables.csv", "values.json",
-                                           "manifest.json"};
+                                           "manifest.json", "explore.html"};
 
 TEST(App, ReportWritesEveryOutputOfTheBaseline) {
   test::TempDir out;
@@ -193,7 +193,7 @@ TEST(Cli, OptionValuesAreCheckedAndNothingIsWritten) {
   expect_usage_error(o + "--jobs=abc", {"--jobs: expected a number from 1 to 999, got 'abc'"});
   expect_usage_error(o + "--jobs 1000", {"--jobs: expected a number from 1 to 999, got '1000'"});
   expect_usage_error(o + "--jobs -1", {"--jobs: expected a number from 1 to 999, got '-1'"});
-  expect_usage_error(o + "--format odt", {"--format: unknown format 'odt' (known: html,pdf,json,csv,xlsx,tex,md,docx)"});
+  expect_usage_error(o + "--format odt", {"--format: unknown format 'odt' (known: html,pdf,json,csv,xlsx,tex,md,docx,explore)"});
   expect_usage_error(o + "--format=html,", {"--format: unknown format ''"});
   expect_usage_error(o + "--montecarlo abc", {"--montecarlo: expected a number of draws from 1 to 10000000, got 'abc'"});
   expect_usage_error(o + "--montecarlo 0", {"--montecarlo: expected a number of draws from 1 to 10000000"});
