@@ -276,6 +276,10 @@ class Composer : PageFlow {
         }
         block.push_back({lines(text, Font::regular, t_.body, tw), Font::regular, t_.body, indent, 0});
       }
+      for (const FormulaLine& f : e.recompute)
+        block.push_back({lines("Ingevuld: " + f.text, Font::regular, t_.body, tw), Font::regular, t_.body, indent, 0});
+      for (const ProvenanceDeviation& d : e.deviations)
+        block.push_back({lines("Afwijking: " + d.text, Font::regular, t_.body, tw), Font::regular, t_.body, indent, 0});
       if (e.source) {
         block.push_back({lines("Bron: " + e.source->label, Font::regular, t_.body, tw), Font::regular, t_.body, indent, 0});
         if (!e.source->url.empty())
