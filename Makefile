@@ -37,6 +37,7 @@ install: build
 
 bench: build
 	scripts/bench.sh
+	scripts/bench-explore.sh $(BUILD)/zorgcap
 
 clean:
 	rm -rf $(BUILD)
