@@ -36,6 +36,7 @@ install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
 bench: build
+	@scripts/install-deps.sh hyperfine
 	scripts/bench.sh
 	scripts/bench-explore.sh $(BUILD)/zorgcap
 
