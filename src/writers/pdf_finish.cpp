@@ -1,15 +1,13 @@
 #include "writers/pdf_finish.h"
 
-// Use only std::shared_ptr, not qpdf's deprecated PointerHolder (qpdf/PointerHolder.hh).
-#define POINTERHOLDER_TRANSITION 4
-#include <qpdf/Buffer.hh>
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFObjectHandle.hh>
-#include <qpdf/QPDFWriter.hh>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <stdexcept>
+
+#include "core/sha256.h"
 
 namespace zorgcap::pdf {
 
@@ -54,27 +52,62 @@ std::string to_unicode_cmap(std::vector<char32_t> cps) {
   return out;
 }
 
-std::string finish_pdf(const std::string& bytes, const std::string& to_unicode, const std::string& lang) {
-  try {
-    QPDF pdf;
-    pdf.setSuppressWarnings(true);
-    pdf.processMemoryFile("report.pdf", bytes.data(), bytes.size());
-    for (QPDFObjectHandle& object : pdf.getAllObjects()) {
-      if (!object.isDictionary() || !object.getKey("/Type").isNameAndEquals("/Font")) continue;
-      QPDFObjectHandle map = object.getKey("/ToUnicode");
-      if (map.isStream()) map.replaceStreamData(to_unicode, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
-    }
-    pdf.getRoot().replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(lang));
-    QPDFWriter writer(pdf);
-    writer.setOutputMemory();
-    writer.setDeterministicID(true);
-    writer.setMinimumPDFVersion("1.4");
-    writer.write();
-    std::shared_ptr<Buffer> out = writer.getBufferSharedPointer();
-    return std::string(reinterpret_cast<const char*>(out->getBuffer()), out->getSize());
-  } catch (const std::exception& e) {
-    throw std::runtime_error(std::string("PDF: qpdf could not finish the file: ") + e.what());
+namespace {
+
+// 16 bytes libharu writes as 32 hex digits in the trailer; stamp_id finds them there.
+constexpr char kIdPlaceholder[] = "zorgcap:pdf-id:?";
+constexpr std::size_t kIdBytes = sizeof kIdPlaceholder - 1;
+
+[[noreturn]] void refused(const char* what, HPDF_Doc doc) {
+  char code[16];
+  std::snprintf(code, sizeof code, "0x%04X", static_cast<unsigned>(HPDF_GetError(doc)));
+  throw std::runtime_error(std::string("PDF: libharu refused ") + what + " (error " + code + ")");
+}
+
+std::string hex_upper(const unsigned char* data, std::size_t n) {
+  static const char digits[] = "0123456789ABCDEF";
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) {
+    out += digits[data[i] >> 4];
+    out += digits[data[i] & 0xF];
   }
+  return out;
+}
+
+}  // namespace
+
+void prepare_finish(HPDF_Doc doc, const std::vector<HPDF_Font>& fonts, const std::string& to_unicode,
+                    const std::string& lang) {
+  for (HPDF_Font font : fonts) {
+    auto* map = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
+    if (!map || !map->stream) refused("to give a font its ToUnicode map (the font has none)", doc);
+    HPDF_MemStream_FreeData(map->stream);
+    if (HPDF_Stream_Write(map->stream, reinterpret_cast<const HPDF_BYTE*>(to_unicode.data()),
+                          static_cast<HPDF_UINT>(to_unicode.size())) != HPDF_OK)
+      refused("the ToUnicode map", doc);
+  }
+  if (HPDF_Dict_Add(doc->catalog, "Lang", HPDF_String_New(doc->mmgr, lang.c_str(), nullptr)) != HPDF_OK)
+    refused("the catalog's /Lang", doc);
+  doc->pdf_version = HPDF_VER_14;
+  HPDF_Array id = HPDF_Array_New(doc->mmgr);
+  if (!id) refused("the /ID array", doc);
+  for (int i = 0; i < 2; ++i)
+    if (HPDF_Array_Add(id, HPDF_Binary_New(doc->mmgr, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(kIdPlaceholder)),
+                                          static_cast<HPDF_UINT>(kIdBytes))) != HPDF_OK)
+      refused("the /ID", doc);
+  if (HPDF_Dict_Add(doc->trailer, "ID", id) != HPDF_OK) refused("the trailer's /ID", doc);
+}
+
+void stamp_id(std::string& bytes) {
+  const std::string placeholder = "<" + hex_upper(reinterpret_cast<const unsigned char*>(kIdPlaceholder), kIdBytes) + ">";
+  std::size_t second = bytes.rfind(placeholder);
+  std::size_t first = second == std::string::npos ? second : bytes.rfind(placeholder, second - 1);
+  if (first == std::string::npos) throw std::runtime_error("PDF: libharu wrote no /ID placeholder in the trailer");
+  std::string hash = sha256_hex(bytes).substr(0, 2 * kIdBytes);
+  std::transform(hash.begin(), hash.end(), hash.begin(), [](char c) { return c >= 'a' ? static_cast<char>(c - 'a' + 'A') : c; });
+  const std::string stamp = "<" + hash + ">";
+  bytes.replace(first, stamp.size(), stamp);
+  bytes.replace(second, stamp.size(), stamp);
 }
 
 }  // namespace zorgcap::pdf

@@ -1,6 +1,8 @@
 #pragma once
-// The last step of report.pdf, on the bytes libharu wrote, with libqpdf: what libharu 2.3.0 cannot
-// write itself (docs/LIBRARIES.md).
+// What libharu 2.3.0 cannot write itself (docs/LIBRARIES.md), set on its document objects just before
+// it saves, so the file is written once and never rewritten.
+#include <hpdf.h>
+
 #include <string>
 #include <vector>
 
@@ -11,10 +13,15 @@ namespace zorgcap::pdf {
 // outside the BMP and surrogates are left out.
 std::string to_unicode_cmap(std::vector<char32_t> code_points);
 
-// Rewrites the PDF `bytes`: every font's /ToUnicode stream becomes `to_unicode` (libharu writes
-// its encoding CMap there, a cidrange that poppler rejects), the catalog gets /Lang (`lang`), and the
-// trailer a deterministic /ID (a hash of the content: the same content gives the same bytes). The
-// result is PDF 1.4 (the version that has /Lang). Throws std::runtime_error if qpdf cannot read it.
-std::string finish_pdf(const std::string& bytes, const std::string& to_unicode, const std::string& lang);
+// Before HPDF_SaveToStream: every font's /ToUnicode stream becomes `to_unicode` (libharu writes its
+// encoding CMap there, a cidrange that poppler rejects), the catalog gets /Lang (`lang`), the file
+// becomes PDF 1.4 (the version that has /Lang), and the trailer gets an /ID placeholder for
+// stamp_id. Throws std::runtime_error when libharu refuses.
+void prepare_finish(HPDF_Doc doc, const std::vector<HPDF_Font>& fonts, const std::string& to_unicode,
+                    const std::string& lang);
+
+// After saving: the /ID placeholder becomes a hash of the file's bytes, so the same content gives
+// the same bytes. Throws std::runtime_error when the placeholder is missing.
+void stamp_id(std::string& bytes);
 
 }  // namespace zorgcap::pdf

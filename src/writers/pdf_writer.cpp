@@ -405,7 +405,7 @@ std::string render_pdf(const Document& doc, const std::string& font_dir, const W
   const pdf::Layout layout = pdf::layout_document(doc, metrics, layout_options);
 
   // Document info: a fixed producer, no dates (libharu writes none unless asked). The /ID and
-  // /Lang come with finish_pdf.
+  // /Lang come with prepare_finish.
   HPDF_SetInfoAttr(pdf.get(), HPDF_INFO_PRODUCER, "zorgcap");
   HPDF_SetInfoAttr(pdf.get(), HPDF_INFO_CREATOR, "zorgcap");
   if (!doc.title.empty()) HPDF_SetInfoAttr(pdf.get(), HPDF_INFO_TITLE, doc.title.c_str());
@@ -467,7 +467,10 @@ std::string render_pdf(const Document& doc, const std::string& font_dir, const W
   for (char32_t cp = 0; cp <= 0xFFFF; ++cp)
     if (regular.file.covers(cp) || bold.file.covers(cp)) codes.push_back(cp);
   if (replaced) replaced->assign(missing.begin(), missing.end());
-  return pdf::finish_pdf(save(pdf), pdf::to_unicode_cmap(codes), "nl");
+  pdf::prepare_finish(pdf.get(), {regular.font, bold.font}, pdf::to_unicode_cmap(codes), "nl");
+  std::string bytes = save(pdf);
+  pdf::stamp_id(bytes);
+  return bytes;
 }
 
 }  // namespace zorgcap

@@ -27,8 +27,8 @@ inline constexpr const char* pdf_bold_font_file = "DejaVuSans-Bold.ttf";
 // are drawn as outlines: copying a number gives its printed text). The report's footnotes are raised
 // in their cells and listed under their table. Each chart bar (with its values) links to the
 // entry of its quantity; each appendix entry links to the entries it is computed from. One bookmark
-// per table and per part, with the charts folded under their part. The file is finished with libqpdf
-// (valid ToUnicode maps, /Lang (nl), an /ID derived from the content): the same Document and fonts
+// per table and per part, with the charts folded under their part. What libharu cannot write itself is set on
+// its objects before it saves (valid ToUnicode maps, /Lang (nl), an /ID derived from the content): the same Document and fonts
 // give the same bytes.
 //
 // A character the font does not have (or a control character) is drawn as the replacement
