@@ -18,6 +18,7 @@
 
 #include "writers/pdf_finish.h"
 #include "writers/pdf_font_file.h"
+#include "writers/pdf_glyph_forms.h"
 #include "writers/pdf_layout.h"
 #include "writers/pdf_text.h"
 
@@ -226,9 +227,9 @@ HPDF_Destination destination(PdfDoc& pdf, HPDF_Page page, const pdf::Page& layou
 
 HPDF_REAL real(double v) { return static_cast<HPDF_REAL>(v); }
 
-// Draws text as filled glyph outlines (a path per glyph, nonzero winding like TrueType), advancing
-// by the same widths the layout measured: visible like text, invisible to text extraction.
-void paint_outlines(HPDF_Page page, const pdf::TextBox& t, const LoadedFont& f) {
+// Draws text as filled glyph outlines (each glyph's form, placed by the CTM), advancing by the
+// same widths the layout measured: visible like text, invisible to text extraction.
+void paint_outlines(HPDF_Page page, const pdf::TextBox& t, const LoadedFont& f, pdf::GlyphForms& forms) {
   if (t.color)
     HPDF_Page_SetRGBFill(page, real(t.color->r), real(t.color->g), real(t.color->b));
   else
@@ -236,60 +237,10 @@ void paint_outlines(HPDF_Page page, const pdf::TextBox& t, const LoadedFont& f) 
   const double scale = t.size / f.file.units_per_em();
   double x = t.x;
   for (char32_t cp : pdf::decode_utf8(t.text)) {
-    std::vector<pdf::Contour> contours = f.file.outline(cp);
-    // In font units, placed by the CTM: every copy of a glyph has the same path (it compresses well).
-    if (!contours.empty()) {
+    if (HPDF_XObject form = forms.form(f.file, cp)) {
       HPDF_Page_GSave(page);
       HPDF_Page_Concat(page, real(scale), 0, 0, real(scale), real(x), real(t.y));
-    }
-    auto at = [](const pdf::OutlinePoint& q) { return std::pair{q.x, q.y}; };
-    for (const pdf::Contour& c : contours) {
-      if (c.size() < 2) continue;
-      // Start on an on-curve point (or between two control points); implied on-curve points lie
-      // midway between consecutive control points.
-      std::size_t n = c.size(), first = 0;
-      while (first < n && !c[first].on_curve) ++first;
-      const bool all_control = first == n;
-      pdf::OutlinePoint start =
-          all_control ? pdf::OutlinePoint{(c[0].x + c[n - 1].x) / 2, (c[0].y + c[n - 1].y) / 2, true} : c[first];
-      auto [sx, sy] = at(start);
-      HPDF_Page_MoveTo(page, real(sx), real(sy));
-      pdf::OutlinePoint from = start;
-      pdf::OutlinePoint control;
-      bool pending = false;  // `control` is a control point not yet drawn
-      auto quad = [&](const pdf::OutlinePoint& q, const pdf::OutlinePoint& to) {
-        auto [x0, y0] = at(from);
-        auto [qx, qy] = at(q);
-        auto [x3, y3] = at(to);
-        HPDF_Page_CurveTo(page, real(x0 + 2.0 / 3 * (qx - x0)), real(y0 + 2.0 / 3 * (qy - y0)),
-                          real(x3 + 2.0 / 3 * (qx - x3)), real(y3 + 2.0 / 3 * (qy - y3)), real(x3), real(y3));
-        from = to;
-      };
-      for (std::size_t k = all_control ? 0 : 1; k < n; ++k) {
-        const pdf::OutlinePoint& q = c[all_control ? k : (first + k) % n];
-        if (q.on_curve) {
-          if (pending) {
-            quad(control, q);
-            pending = false;
-          } else {
-            auto [lx, ly] = at(q);
-            HPDF_Page_LineTo(page, real(lx), real(ly));
-            from = q;
-          }
-        } else if (pending) {
-          pdf::OutlinePoint mid{(control.x + q.x) / 2, (control.y + q.y) / 2, true};
-          quad(control, mid);
-          control = q;
-        } else {
-          control = q;
-          pending = true;
-        }
-      }
-      if (pending) quad(control, start);
-      HPDF_Page_ClosePath(page);
-    }
-    if (!contours.empty()) {
-      HPDF_Page_Fill(page);
+      HPDF_Page_ExecuteXObject(page, form);
       HPDF_Page_GRestore(page);
     }
     x += f.width(cp) * t.size / 1000.0;
@@ -297,7 +248,7 @@ void paint_outlines(HPDF_Page page, const pdf::TextBox& t, const LoadedFont& f) 
 }
 
 void paint_page(PdfDoc& pdf, HPDF_Page page, const pdf::Page& p, const LoadedFont& regular, const LoadedFont& bold,
-                std::set<char32_t>& missing) {
+                pdf::GlyphForms& forms, std::set<char32_t>& missing) {
   for (const pdf::Fill& f : p.fills) {
     if (f.color)
       HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(f.color->r), static_cast<HPDF_REAL>(f.color->g),
@@ -363,7 +314,7 @@ void paint_page(PdfDoc& pdf, HPDF_Page page, const pdf::Page& p, const LoadedFon
   HPDF_Page_EndText(page);
   pdf.check("drawing the text of page " + std::to_string(p.number));
   for (const pdf::TextBox& t : p.texts)
-    if (t.outline && !t.text.empty()) paint_outlines(page, t, t.font == pdf::Font::bold ? bold : regular);
+    if (t.outline && !t.text.empty()) paint_outlines(page, t, t.font == pdf::Font::bold ? bold : regular, forms);
   HPDF_Page_SetGrayFill(page, 0);
   pdf.check("drawing the marks of page " + std::to_string(p.number));
 }
@@ -414,6 +365,7 @@ std::string render_pdf(const Document& doc, const std::string& font_dir, const W
 
   std::vector<HPDF_Page> pages;
   std::map<std::string, Target> targets;
+  pdf::GlyphForms forms(pdf.get());
   for (std::size_t i = 0; i < layout.pages.size(); ++i) {
     const pdf::Page& p = layout.pages[i];
     HPDF_Page page = HPDF_AddPage(pdf.get());
@@ -426,7 +378,7 @@ std::string render_pdf(const Document& doc, const std::string& font_dir, const W
 
   for (std::size_t i = 0; i < layout.pages.size(); ++i) {
     const pdf::Page& p = layout.pages[i];
-    paint_page(pdf, pages[i], p, regular, bold, missing);
+    paint_page(pdf, pages[i], p, regular, bold, forms, missing);
     for (const pdf::Link& l : p.links) {
       HPDF_Rect rect{static_cast<HPDF_REAL>(l.rect.left), static_cast<HPDF_REAL>(l.rect.bottom),
                      static_cast<HPDF_REAL>(l.rect.right), static_cast<HPDF_REAL>(l.rect.top)};
