@@ -14,7 +14,9 @@
 #include <cstring>
 #include <filesystem>
 #include <mutex>
+#include <future>
 #include <thread>
+#include <type_traits>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -177,12 +179,41 @@ void keep_only_tables(Document& doc, const std::set<int>& tables) {
   doc.uncertainty_table.reset();
 }
 
+struct PublishedNumbers {
+  std::optional<std::vector<PublishedNumber>> published;
+  std::optional<std::map<std::string, Erratum>> errata;
+  Diagnostics diags;
+  SourceTexts texts;
+};
+
+// The report's printed numbers and its errata, read for the baseline's Verantwoording.
+PublishedNumbers read_published(const fs::path& inputs_dir) {
+  PublishedNumbers p;
+  p.published = load_published((inputs_dir / "published.yaml").string(), p.diags, p.texts);
+  p.errata = load_errata((inputs_dir / "errata.yaml").string(), p.diags, p.texts);
+  return p;
+}
+
+// Runs `f` on a thread of its own when a core is spare, else now; get() gives its result either way
+// (or rethrows what it threw).
+template <class F>
+std::future<std::invoke_result_t<F>> start(bool spare_core, F f) {
+  return std::async(spare_core ? std::launch::async : std::launch::deferred, std::move(f));
+}
+
 // One scenario through the whole pipeline; its folder is published only if everything succeeded.
-ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, const std::string& name) {
+// With a spare core, reading the printed numbers and writing report.pdf run beside the rest.
+ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, const std::string& name,
+                             bool spare_core) {
   ScenarioOutcome r;
   Diagnostics diags;
   SourceTexts input_texts;
   auto inputs = load_scenario(o.inputs_dir, name, diags, input_texts);
+  // The report's printed numbers belong to its own inputs: the baseline scenario.
+  const fs::path published_path = fs::path(o.inputs_dir) / "published.yaml";
+  std::future<PublishedNumbers> published;
+  if (inputs && inputs->scenario == "baseline" && fs::exists(published_path))
+    published = start(spare_core, [dir = fs::path(o.inputs_dir)] { return read_published(dir); });
   std::optional<Results> results;
   if (inputs) results = evaluate(*inputs);
   if (results) {
@@ -207,19 +238,25 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
 
     Document doc = build_document(t.tables, *results, *inputs, input_digest.combined);
     add_analyses(doc, t.analysis, run_analyses(*inputs, t.analysis, o.montecarlo), *results, *inputs);
-    // The report's printed numbers belong to its own inputs: the baseline scenario.
-    fs::path published_path = fs::path(o.inputs_dir) / "published.yaml";
-    if (inputs->scenario == "baseline" && fs::exists(published_path)) {
-      Diagnostics pd;
-      SourceTexts pt;
-      auto published = load_published(published_path.string(), pd, pt);
-      auto errata = load_errata((fs::path(o.inputs_dir) / "errata.yaml").string(), pd, pt);
-      if (!published || !errata) throw BadInput("cannot read the published numbers:\n" + pd.format(pt));
-      add_reconciliation(doc, reconcile(*results, *published), *errata);
+    if (published.valid()) {
+      PublishedNumbers p = published.get();
+      if (!p.published || !p.errata) throw BadInput("cannot read the published numbers:\n" + p.diags.format(p.texts));
+      add_reconciliation(doc, reconcile(*results, *p.published), *p.errata);
     }
     if (!o.tables.empty()) keep_only_tables(doc, o.tables);
     StagedDirectory dir(o.out_dir, inputs->scenario);
     auto wants = [&](const char* f) { return o.formats.count(f) > 0; };
+    std::vector<char32_t> replaced;  // characters report.pdf could not draw
+    std::future<void> pdf;
+    if (wants("pdf"))
+      pdf = start(spare_core, [&] { write_file_atomic(dir.path_of("report.pdf"), render_pdf(doc, o.font_dir, o.writer, &replaced)); });
+    // Whatever a writer throws, report.pdf's thread ends before what it reads goes.
+    struct Join {
+      std::future<void>& f;
+      ~Join() {
+        if (f.valid()) f.wait();
+      }
+    } join{pdf};
     write_file_atomic(dir.path_of("values.json"), values_json(inputs->scenario, *results, *inputs));
     write_file_atomic(dir.path_of("manifest.json"), manifest_json(*inputs, input_digest, all_digest, o.tables));
     if (wants("json")) write_file_atomic(dir.path_of("tables.json"), render_tables_json(doc));
@@ -229,11 +266,6 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
       write_file_atomic(dir.path_of("explore.html"),
                         render_explore(doc, {t.explore_js, t.explore_css, kExploreScenario,
                                              assumption_source_label(kExploreScenario)}));
-    if (wants("pdf")) {
-      std::vector<char32_t> replaced;
-      write_file_atomic(dir.path_of("report.pdf"), render_pdf(doc, o.font_dir, o.writer, &replaced));
-      r.messages += glyph_warnings(replaced, all);
-    }
     if (wants("xlsx")) write_xlsx(doc, dir.path_of("tables.xlsx"));
     if (wants("md")) write_file_atomic(dir.path_of("tables.md"), render_markdown(doc));
     if (wants("docx")) {
@@ -244,6 +276,10 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
     if (wants("tex")) {
       fs::create_directory(dir.path_of("latex"));
       for (const auto& [file, text] : render_latex(doc)) write_file_atomic(dir.path_of("latex/" + file), text);
+    }
+    if (pdf.valid()) {
+      pdf.get();
+      r.messages += glyph_warnings(replaced, all);
     }
     dir.publish();
     r.ok = true;
@@ -446,11 +482,13 @@ int run_report(const ReportOptions& given, std::ostream& out, std::ostream& err)
                  (o.verbosity == Verbosity::automatic && ::isatty(STDOUT_FILENO) != 0);
   unsigned jobs = o.jobs > 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(names.size()));
+  // Fewer scenarios than cores: each scenario may use a second thread.
+  const bool spare_core = jobs < std::thread::hardware_concurrency();
   auto worker = [&] {
     for (std::size_t i; (i = next++) < names.size();) {
       auto start = std::chrono::steady_clock::now();
       try {
-        outcomes[i] = run_scenario(o, *shared, names[i]);
+        outcomes[i] = run_scenario(o, *shared, names[i], spare_core);
       } catch (const std::exception& e) {  // not to end the process from a worker thread
         outcomes[i] = {false, kExitInternal, "zorgcap: " + printable(names[i]) + ": internal error: " + e.what() + "\n", ""};
       } catch (...) {
