@@ -1,5 +1,7 @@
 #include "writers/pdf_glyph_forms.h"
 
+#include "writers/pdf_deflate.h"
+
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 
@@ -101,7 +103,6 @@ HPDF_XObject GlyphForms::form(const FontFile& font, char32_t cp) {
     if (!form) throw std::runtime_error("PDF: libharu refused a glyph form");
     // HPDF_Page_ExecuteXObject takes only objects of this class (libharu makes them for images).
     form->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
-    if (doc_->compression_mode & HPDF_COMP_TEXT) form->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
     // Control points bound a TrueType outline, so their box holds the glyph.
     HPDF_Box box{static_cast<HPDF_REAL>(lo_x - 1), static_cast<HPDF_REAL>(lo_y - 1), static_cast<HPDF_REAL>(hi_x + 1),
                  static_cast<HPDF_REAL>(hi_y + 1)};
@@ -110,6 +111,7 @@ HPDF_XObject GlyphForms::form(const FontFile& font, char32_t cp) {
         HPDF_Stream_Write(form->stream, reinterpret_cast<const HPDF_BYTE*>(path.data()),
                           static_cast<HPDF_UINT>(path.size())) != HPDF_OK)
       throw std::runtime_error("PDF: libharu refused a glyph form");
+    deflate_now(form);
   }
   forms_.emplace(key, form);
   return form;

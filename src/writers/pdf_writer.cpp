@@ -16,6 +16,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "writers/pdf_deflate.h"
 #include "writers/pdf_finish.h"
 #include "writers/pdf_font_file.h"
 #include "writers/pdf_glyph_forms.h"
@@ -353,7 +354,7 @@ std::string render_pdf(const Document& doc, const std::string& font_dir, const W
 
   pdf::LayoutOptions layout_options;
   layout_options.marks = options.marks == Marks::herkomst;
-  const pdf::Layout layout = pdf::layout_document(doc, metrics, layout_options);
+  pdf::Layout layout = pdf::layout_document(doc, metrics, layout_options);
 
   // Document info: a fixed producer, no dates (libharu writes none unless asked). The /ID and
   // /Lang come with prepare_finish.
@@ -397,6 +398,14 @@ std::string render_pdf(const Document& doc, const std::string& font_dir, const W
       HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
       pdf.check("adding a link on page " + std::to_string(p.number));
     }
+    // A painted page's boxes and uncompressed content are not needed again: libharu's objects
+    // reuse their memory.
+    pdf::deflate_now(pdf::page_contents(pages[i]));
+    pdf::Page& done = layout.pages[i];
+    std::vector<pdf::TextBox>().swap(done.texts);
+    std::vector<pdf::Fill>().swap(done.fills);
+    std::vector<pdf::Rule>().swap(done.rules);
+    std::vector<pdf::Link>().swap(done.links);
   }
 
   HPDF_Encoder utf8 = HPDF_GetEncoder(pdf.get(), "UTF-8");
