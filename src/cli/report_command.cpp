@@ -203,12 +203,12 @@ std::future<std::invoke_result_t<F>> start(bool spare_core, F f) {
 
 // One scenario through the whole pipeline; its folder is published only if everything succeeded.
 // With a spare core, reading the printed numbers and writing report.pdf run beside the rest.
-ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, const std::string& name,
-                             bool spare_core) {
+ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, const LoadedBaseline& baseline,
+                             const std::string& name, bool spare_core) {
   ScenarioOutcome r;
   Diagnostics diags;
   SourceTexts input_texts;
-  auto inputs = load_scenario(o.inputs_dir, name, diags, input_texts);
+  auto inputs = load_scenario(o.inputs_dir, name, diags, input_texts, &baseline);
   // The report's printed numbers belong to its own inputs: the baseline scenario.
   const fs::path published_path = fs::path(o.inputs_dir) / "published.yaml";
   std::future<PublishedNumbers> published;
@@ -472,6 +472,8 @@ int run_report(const ReportOptions& given, std::ostream& out, std::ostream& err)
   }
   remove_stale_temporaries(o.out_dir);
 
+  // Every scenario extends the baseline: it is read once for the run.
+  const LoadedBaseline baseline = load_baseline(o.inputs_dir);
   std::vector<ScenarioOutcome> outcomes(names.size());
   std::atomic<std::size_t> next{0};
   std::mutex progress;
@@ -488,7 +490,7 @@ int run_report(const ReportOptions& given, std::ostream& out, std::ostream& err)
     for (std::size_t i; (i = next++) < names.size();) {
       auto start = std::chrono::steady_clock::now();
       try {
-        outcomes[i] = run_scenario(o, *shared, names[i], spare_core);
+        outcomes[i] = run_scenario(o, *shared, baseline, names[i], spare_core);
       } catch (const std::exception& e) {  // not to end the process from a worker thread
         outcomes[i] = {false, kExitInternal, "zorgcap: " + printable(names[i]) + ": internal error: " + e.what() + "\n", ""};
       } catch (...) {

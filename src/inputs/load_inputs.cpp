@@ -378,7 +378,8 @@ void read_override(const yaml::MapEntry& e, const ParameterSpec& spec, const std
 // Loads scenario `name` into `out`, following `extends` down to the baseline. `chain` holds the
 // scenarios on the way (to report a cycle); `from_file`/`from_where` locate the reference to `name`.
 bool load_chain(const std::string& dir, const std::string& name, std::vector<std::string>& chain, Inputs& out,
-                Diagnostics& diags, SourceTexts& texts, const std::string& from_file, Location from_where) {
+                Diagnostics& diags, SourceTexts& texts, const std::string& from_file, Location from_where,
+                const LoadedBaseline* baseline) {
   namespace fs = std::filesystem;
   // The name is checked before it goes near the file system: a 300-character or '../' name is bad
   // input, located at the `extends:` value that gave it (or at the scenario's file).
@@ -386,6 +387,12 @@ bool load_chain(const std::string& dir, const std::string& name, std::vector<std
     diags.error(from_file.empty() ? (fs::path(dir) / "scenarios").string() + "/" + printable(name) + ".yaml" : from_file,
                 from_where, from_file.empty() ? "" : "extends", why);
     return false;
+  }
+  if (name == "baseline" && baseline) {
+    diags.append(baseline->diags);
+    texts.insert(texts.end(), baseline->texts.begin(), baseline->texts.end());
+    if (baseline->inputs) out = *baseline->inputs;
+    return baseline->inputs.has_value();
   }
   if (name == "baseline") {
     auto base = load_inputs(dir, diags, texts);
@@ -421,7 +428,8 @@ bool load_chain(const std::string& dir, const std::string& name, std::vector<std
   auto extends = r.text(*root, "extends", "", true);
   if (!extends) return false;
   chain.push_back(name);
-  bool parent_ok = load_chain(dir, *extends, chain, out, diags, texts, path, root->find_entry("extends")->value.where);
+  bool parent_ok =
+      load_chain(dir, *extends, chain, out, diags, texts, path, root->find_entry("extends")->value.where, baseline);
   chain.pop_back();
   if (!parent_ok) return false;
   out.scenario = name;
@@ -505,11 +513,17 @@ std::string scenario_name_problem(std::string_view name) {
 
 bool is_valid_scenario_name(std::string_view name) { return scenario_name_problem(name).empty(); }
 
+LoadedBaseline load_baseline(const std::string& dir) {
+  LoadedBaseline b;
+  b.inputs = load_inputs(dir, b.diags, b.texts);
+  return b;
+}
+
 std::optional<Inputs> load_scenario(const std::string& dir, const std::string& name, Diagnostics& diags,
-                                    SourceTexts& texts) {
+                                    SourceTexts& texts, const LoadedBaseline* baseline) {
   Inputs out;
   std::vector<std::string> chain;
-  if (!load_chain(dir, name, chain, out, diags, texts, "", {})) return std::nullopt;
+  if (!load_chain(dir, name, chain, out, diags, texts, "", {}, baseline)) return std::nullopt;
   return out;
 }
 

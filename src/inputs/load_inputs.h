@@ -21,8 +21,17 @@ std::optional<Inputs> load_inputs(const std::string& dir, Diagnostics& diags, So
 // `extends` baseline or another scenario and overrides parameters, each with its own source or a
 // stated assumption. A cycle in `extends`, an unknown parameter or an override without a source is
 // an error with its location.
+//
+// `baseline`, when given, is what load_inputs gave for DIR (read once for a run of many scenarios):
+// it stands in for reading the baseline again, its errors and texts included.
+struct LoadedBaseline {
+  std::optional<Inputs> inputs;
+  Diagnostics diags;
+  SourceTexts texts;
+};
+LoadedBaseline load_baseline(const std::string& dir);
 std::optional<Inputs> load_scenario(const std::string& dir, const std::string& name, Diagnostics& diags,
-                                    SourceTexts& texts);
+                                    SourceTexts& texts, const LoadedBaseline* baseline = nullptr);
 
 // The scenarios in DIR/scenarios/ (file names without .yaml), sorted. `ec` is set when the folder
 // exists but cannot be listed (then the list may be incomplete); a missing folder is no scenarios.

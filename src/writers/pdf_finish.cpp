@@ -4,10 +4,10 @@
 #include <hpdf_objects.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <stdexcept>
 
-#include "core/sha256.h"
 
 namespace zorgcap::pdf {
 
@@ -103,9 +103,14 @@ void stamp_id(std::string& bytes) {
   std::size_t second = bytes.rfind(placeholder);
   std::size_t first = second == std::string::npos ? second : bytes.rfind(placeholder, second - 1);
   if (first == std::string::npos) throw std::runtime_error("PDF: libharu wrote no /ID placeholder in the trailer");
-  std::string hash = sha256_hex(bytes).substr(0, 2 * kIdBytes);
-  std::transform(hash.begin(), hash.end(), hash.begin(), [](char c) { return c >= 'a' ? static_cast<char>(c - 'a' + 'A') : c; });
-  const std::string stamp = "<" + hash + ">";
+  // The /ID only has to differ between different files and repeat for the same one: two 64-bit
+  // FNV-1a hashes of the bytes (a cryptographic hash of the whole file cost more than its trailer).
+  std::uint64_t h[2] = {0xcbf29ce484222325ull, 0x84222325cbf29ce4ull};
+  for (unsigned char c : bytes)
+    for (std::uint64_t& v : h) v = (v ^ c) * 0x100000001b3ull;
+  unsigned char digest[kIdBytes];
+  for (std::size_t i = 0; i < kIdBytes; ++i) digest[i] = static_cast<unsigned char>(h[i / 8] >> (8 * (i % 8)));
+  const std::string stamp = "<" + hex_upper(digest, kIdBytes) + ">";
   bytes.replace(first, stamp.size(), stamp);
   bytes.replace(second, stamp.size(), stamp);
 }

@@ -20,7 +20,7 @@ std::string to_unicode_cmap(std::vector<char32_t> code_points);
 void prepare_finish(HPDF_Doc doc, const std::vector<HPDF_Font>& fonts, const std::string& to_unicode,
                     const std::string& lang);
 
-// After saving: the /ID placeholder becomes a hash of the file's bytes, so the same content gives
+// After saving: the /ID placeholder becomes a (non-cryptographic) hash of the file's bytes, so the same content gives
 // the same bytes. Throws std::runtime_error when the placeholder is missing.
 void stamp_id(std::string& bytes);
 

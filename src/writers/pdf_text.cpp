@@ -120,7 +120,8 @@ std::vector<Paragraph> tokenize(const std::vector<Piece>& text) {
     word.clear();
   };
   for (const Piece& piece : text) {
-    decode_utf8(piece.text);  // throws on invalid text
+    if (std::size_t at = utf8::first_invalid(piece.text); at != std::string::npos)
+      decode_utf8(piece.text);  // throws, naming the place
     if (piece.mark > 0 && piece.text.find_first_of(" \t\n") == std::string::npos) {
       word.push_back(piece);
       continue;

@@ -223,3 +223,55 @@ TEST_F(Scenarios, ASymlinkLoopAFifoAndAFolderAreLocatedErrorsNotHangs) {
 
 }  // namespace
 }  // namespace zorgcap
+
+namespace zorgcap {
+namespace {
+
+// A run of many scenarios reads the baseline once (load_baseline) and hands it to each scenario:
+// the scenario comes out as when it read the baseline itself, errors included.
+TEST_F(Scenarios, AScenarioOnABaselineReadOnceIsTheSameAsOnItsOwn) {
+  add("c", "scenario: c\nextends: baseline\ndescription: test\nparameters:\n"
+           "  huisartsen.fte:\n    value: 10000\n    assumption: \"Meer huisartsen\"\n");
+  auto alone = load("c");
+  ASSERT_TRUE(alone) << diags.format(texts);
+  const SourceTexts alone_texts = texts;
+  const LoadedBaseline baseline = load_baseline(dir.str());
+  ASSERT_TRUE(baseline.inputs);
+  Diagnostics d;
+  SourceTexts t;
+  auto shared = load_scenario(dir.str(), "c", d, t, &baseline);
+  ASSERT_TRUE(shared) << d.format(t);
+  EXPECT_EQ(d.size(), 0u);
+  EXPECT_EQ(shared->scenario, "c");
+  EXPECT_EQ(shared->files, alone->files);
+  EXPECT_EQ(t, alone_texts);
+  ASSERT_EQ(shared->parameters.size(), alone->parameters.size());
+  for (const auto& [key, p] : alone->parameters) {
+    const Parameter& q = shared->parameters.at(key);
+    EXPECT_EQ(q.min, p.min) << key;
+    EXPECT_EQ(q.max, p.max) << key;
+    EXPECT_EQ(q.source, p.source) << key;
+  }
+  EXPECT_EQ(shared->parameters.at("huisartsen.fte").min, 10000);
+  // The baseline itself, from the shared read.
+  auto base = load_scenario(dir.str(), "baseline", d, t, &baseline);
+  ASSERT_TRUE(base);
+  EXPECT_NE(base->parameters.at("huisartsen.fte").min, 10000);
+}
+
+TEST_F(Scenarios, ABrokenBaselineReadOnceFailsEveryScenarioWithItsLocatedError) {
+  add("c", "scenario: c\nextends: baseline\ndescription: test\n");
+  test::write_file((dir.path() / "baseline.yaml").string(), "parameters: [\n");
+  const LoadedBaseline baseline = load_baseline(dir.str());
+  ASSERT_FALSE(baseline.inputs);
+  for (const char* name : {"c", "baseline"}) {
+    Diagnostics d;
+    SourceTexts t;
+    EXPECT_FALSE(load_scenario(dir.str(), name, d, t, &baseline)) << name;
+    ASSERT_GE(d.size(), 1u) << name;
+    EXPECT_NE(d.format(t).find("baseline.yaml:"), std::string::npos) << d.format(t);
+  }
+}
+
+}  // namespace
+}  // namespace zorgcap
