@@ -161,6 +161,7 @@ struct ScenarioOutcome {
   int failure = kExitOk;  // kExitBadInput or kExitInternal when !ok
   std::string messages;   // errors and warnings, for stderr
   std::string summary;    // one line, for stdout
+  std::optional<IndexScenario> index;  // when ok: its values of the index rows, as its values.json has them
 };
 
 // Bad input found after the inputs were read (the published numbers): exit 1, not 3.
@@ -283,6 +284,9 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
     }
     dir.publish();
     r.ok = true;
+    r.index = IndexScenario{name, name, {}};
+    for (const IndexRow& row : t.index_rows)
+      if (const Quantity* q = results->find(row.key)) r.index->values[row.key] = {q->min, q->max};
     r.summary = "zorgcap: " + name + ": wrote " + (fs::path(o.out_dir) / name).string() + "/ (" +
                 std::to_string(doc.tables.size()) + " tables, " + std::to_string(results->size()) + " quantities)\n";
   } catch (const ForeignFolder& e) {
@@ -312,8 +316,11 @@ std::string failures_section(const std::vector<std::pair<std::string, std::strin
 // OUT/index.html from the folders zorgcap made in OUT (their values.json), baseline first, then by
 // name, and the scenarios that failed in this run. Folders zorgcap did not make are never read.
 // Returns the problems met (a marked folder whose values.json cannot be read), each also listed.
+// `written`: the scenarios this run published, whose values are at hand (values.json round-trips
+// every double, so reading it back gives the same numbers).
 std::vector<std::string> write_index(const ReportOptions& o, const SharedTemplates& t,
-                                     std::vector<std::pair<std::string, std::string>> failed) {
+                                     std::vector<std::pair<std::string, std::string>> failed,
+                                     const std::map<std::string, const IndexScenario*>& written) {
   std::vector<IndexScenario> scenarios;
   std::vector<std::string> names, problems;
   std::error_code ec;
@@ -326,6 +333,10 @@ std::vector<std::string> write_index(const ReportOptions& o, const SharedTemplat
     return (a != "baseline") == (b != "baseline") ? a < b : a == "baseline";  // baseline first
   });
   for (const std::string& n : names) {
+    if (auto w = written.find(n); w != written.end()) {
+      scenarios.push_back(*w->second);
+      continue;
+    }
     std::string path = (fs::path(o.out_dir) / n / "values.json").string();
     try {
       nlohmann::json v = nlohmann::json::parse(read_text(path));
@@ -492,9 +503,9 @@ int run_report(const ReportOptions& given, std::ostream& out, std::ostream& err)
       try {
         outcomes[i] = run_scenario(o, *shared, baseline, names[i], spare_core);
       } catch (const std::exception& e) {  // not to end the process from a worker thread
-        outcomes[i] = {false, kExitInternal, "zorgcap: " + printable(names[i]) + ": internal error: " + e.what() + "\n", ""};
+        outcomes[i] = {false, kExitInternal, "zorgcap: " + printable(names[i]) + ": internal error: " + e.what() + "\n", "", std::nullopt};
       } catch (...) {
-        outcomes[i] = {false, kExitInternal, "zorgcap: " + printable(names[i]) + ": internal error\n", ""};
+        outcomes[i] = {false, kExitInternal, "zorgcap: " + printable(names[i]) + ": internal error\n", "", std::nullopt};
       }
       if (!console) continue;
       auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
@@ -549,7 +560,10 @@ int run_report(const ReportOptions& given, std::ostream& out, std::ostream& err)
     return code;
   }
   try {
-    for (const std::string& problem : write_index(o, *shared, failures)) {
+    std::map<std::string, const IndexScenario*> written;
+    for (const ScenarioOutcome& outcome : outcomes)
+      if (outcome.ok && outcome.index) written.emplace(outcome.index->name, &*outcome.index);
+    for (const std::string& problem : write_index(o, *shared, failures, written)) {
       err << "zorgcap: index.html: " << problem << "\n";
       code = kExitInternal;
     }

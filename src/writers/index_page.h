@@ -12,7 +12,8 @@ struct IndexRow {
   NumberFormat format;
 };
 
-// One scenario's values of the index rows' quantities (min, max), read from its values.json.
+// One scenario's values of the index rows' quantities (min, max): from the run that wrote it, or read
+// back from its values.json.
 struct IndexScenario {
   std::string name, title;
   std::map<std::string, std::pair<double, double>> values;

@@ -30,6 +30,20 @@ TEST(Batch, EveryScenarioGetsItsFolderAndTheIndexComparesThem) {
   EXPECT_NE(doubled.find("\"text\": \"91 huisartsen met inzet VS\\n119 huisartsen met inzet PA\""), std::string::npos);
 }
 
+// The index takes the values of the scenarios a run wrote from memory and the others from their
+// values.json: both give the same page, and a later one-scenario run rewrites it unchanged.
+TEST(Batch, TheIndexIsTheSameWhetherItsValuesComeFromThisRunOrFromDisk) {
+  test::TempDir out;
+  auto all = test::run_zorgcap("report --out '" + out.str() + "' --jobs 2 --format json");
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  const std::string whole_run = test::read_file((out.path() / "index.html").string());
+  auto one = test::run_zorgcap("report --out '" + out.str() + "' --scenario hoog --format json");
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(test::read_file((out.path() / "index.html").string()), whole_run);
+  // And the values shown are the scenario's: its index cell links into its report.
+  EXPECT_NE(whole_run.find("href=\"hoog/report.html#q-"), std::string::npos);
+}
+
 TEST(Batch, OneFailingScenarioIsReportedAndTheOthersComplete) {
   test::TempDir in, out;
   fs::copy(test::inputs_dir(), in.path(), fs::copy_options::recursive);
