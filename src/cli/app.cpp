@@ -245,7 +245,7 @@ CommandLine::CommandLine() {
       ->option_text("NAME")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  report->add_option("--jobs", report_options.jobs, "scenarios run in parallel, 1 to 999 (default: one per core)")
+  report->add_option("--jobs", report_options.jobs, "threads: scenarios run in parallel, and a lone scenario writes its PDF beside the rest; 1 to 999 (default: one per core)")
       ->option_text("N")
       ->check(whole_number(999, "a number from 1 to 999"));
   format_option = report

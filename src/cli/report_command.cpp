@@ -493,10 +493,11 @@ int run_report(const ReportOptions& given, std::ostream& out, std::ostream& err)
   // --verbose, never with --quiet (cron mails whatever a job prints).
   bool console = o.verbosity == Verbosity::verbose ||
                  (o.verbosity == Verbosity::automatic && ::isatty(STDOUT_FILENO) != 0);
-  unsigned jobs = o.jobs > 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(names.size()));
-  // Fewer scenarios than cores: each scenario may use a second thread.
-  const bool spare_core = jobs < std::thread::hardware_concurrency();
+  // --jobs is the number of threads: one per scenario at a time, and when fewer scenarios than
+  // that are left to share them, each also writes its report.pdf on a thread of its own.
+  const unsigned threads = o.jobs > 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned jobs = std::min<unsigned>(threads, static_cast<unsigned>(names.size()));
+  const bool spare_core = threads > jobs;
   auto worker = [&] {
     for (std::size_t i; (i = next++) < names.size();) {
       auto start = std::chrono::steady_clock::now();

@@ -44,6 +44,25 @@ TEST(Batch, TheIndexIsTheSameWhetherItsValuesComeFromThisRunOrFromDisk) {
   EXPECT_NE(whole_run.find("href=\"hoog/report.html#q-"), std::string::npos);
 }
 
+// A lone scenario with a spare thread reads the printed numbers and writes report.pdf beside the
+// rest: the files are the same bytes as on one thread.
+TEST(Batch, ALoneScenarioGivesTheSameBytesOnOneThreadAndOnTwo) {
+  test::TempDir one, two;
+  auto a = test::run_zorgcap("report --out '" + one.str() + "' --scenario baseline --jobs 1 --format html,pdf,json");
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  auto b = test::run_zorgcap("report --out '" + two.str() + "' --scenario baseline --jobs 2 --format html,pdf,json");
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  int files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(one.path())) {
+    if (!e.is_regular_file()) continue;
+    fs::path rel = fs::relative(e.path(), one.path());
+    ASSERT_TRUE(fs::exists(two.path() / rel)) << rel;
+    EXPECT_EQ(test::read_file(e.path().string()), test::read_file((two.path() / rel).string())) << rel;
+    ++files;
+  }
+  EXPECT_GE(files, 6);  // report.html, report.pdf, tables.json, values.json, manifest.json, index.html
+}
+
 TEST(Batch, OneFailingScenarioIsReportedAndTheOthersComplete) {
   test::TempDir in, out;
   fs::copy(test::inputs_dir(), in.path(), fs::copy_options::recursive);
