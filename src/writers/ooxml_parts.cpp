@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "writers/escape.h"
+
 namespace zorgcap::ooxml {
 namespace {
 
@@ -13,7 +15,7 @@ constexpr const char* kRelNs = "http://schemas.openxmlformats.org/package/2006/r
 constexpr int kA4Short = 11906, kA4Long = 16838, kMargin = 1134;  // twips; 1134 = 2 cm
 
 std::string relationship(std::string_view id, std::string_view type, std::string_view target, bool external = false) {
-  return "<Relationship Id=\"" + std::string(id) + "\" Type=\"" + std::string(type) + "\" Target=\"" + xml_text(target) +
+  return "<Relationship Id=\"" + std::string(id) + "\" Type=\"" + std::string(type) + "\" Target=\"" + xml_escape(target) +
          "\"" + (external ? " TargetMode=\"External\"" : "") + "/>";
 }
 
@@ -63,7 +65,7 @@ std::string core_properties(std::string_view title) {
   return std::string(kXmlDecl) +
          "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
          "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
-         "<dc:title>" + xml_text(title) + "</dc:title><dc:creator>zorgcap</dc:creator><dc:language>nl-NL</dc:language>"
+         "<dc:title>" + xml_escape(title) + "</dc:title><dc:creator>zorgcap</dc:creator><dc:language>nl-NL</dc:language>"
          "</cp:coreProperties>";
 }
 
@@ -133,28 +135,12 @@ std::string document_part(std::string_view body) {
          std::string(body) + "</w:body></w:document>";
 }
 
-std::string xml_text(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += c;
-    }
-  }
-  return out;
-}
-
 std::string text_run(std::string_view text, std::string_view style) {
   std::string s = "<w:r>";
   if (!style.empty()) s += "<w:rPr><w:rStyle w:val=\"" + std::string(style) + "\"/></w:rPr>";
   std::size_t start = 0;
   auto flush = [&](std::size_t end) {
-    if (end > start) s += "<w:t xml:space=\"preserve\">" + xml_text(text.substr(start, end - start)) + "</w:t>";
+    if (end > start) s += "<w:t xml:space=\"preserve\">" + xml_escape(text.substr(start, end - start)) + "</w:t>";
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] != '\n' && text[i] != '\t') continue;

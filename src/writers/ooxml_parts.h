@@ -37,8 +37,6 @@ std::string footnotes_part(const std::vector<std::string>& footnotes);
 // word/document.xml around `body` (paragraphs, tables and the last <w:sectPr>).
 std::string document_part(std::string_view body);
 
-// Text for XML element content and attribute values; characters XML 1.0 cannot hold are dropped.
-std::string xml_text(std::string_view s);
 // One run of text in character style `style` ("" for none): a '\n' becomes <w:br/>, a tab <w:tab/>.
 std::string text_run(std::string_view text, std::string_view style = "");
 // A section's properties: A4, portrait or landscape, margins of 2 cm.
