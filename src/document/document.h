@@ -31,6 +31,8 @@ struct PrintedComparison {
                         // "afrondingsfout", "typografische fout"), or "onverklaarde afwijking"
   std::string reason;   // the explanation (errata.yaml; "" for an unexplained deviation)
   std::string anchor;   // its row in "Verantwoording" (AppendixRow::anchor): "v-t4.pa.pct_benut.min"
+  std::string note;     // ready to print beside the cell (XLSX comment, LaTeX note): "Wijkt af van het
+                        // rapport: het rapport drukt 48%, zorgcap 10%. Fout in het rapport (I5): <reason>"
 };
 
 // A number as it appears in a built cell.

@@ -34,6 +34,14 @@ std::string deviation_text(const std::string& where, const PrintedComparison& c)
   return out;
 }
 
+// The note beside a deviating cell: the comparison, then its kind, erratum and reason.
+std::string cell_note(const PrintedComparison& c) {
+  std::string kind = c.kind;
+  if (!kind.empty() && kind[0] >= 'a' && kind[0] <= 'z') kind[0] = static_cast<char>(kind[0] - 'a' + 'A');
+  return "Wijkt af van het rapport: het rapport drukt " + c.printed + ", zorgcap " + c.computed + ". " + kind +
+         (c.erratum.empty() ? "" : " (" + c.erratum + ")") + (c.reason.empty() ? "." : ": " + c.reason);
+}
+
 }  // namespace
 
 void add_reconciliation(Document& doc, const Reconciliation& r, const std::map<std::string, Erratum>& errata) {
@@ -81,6 +89,7 @@ void add_reconciliation(Document& doc, const Reconciliation& r, const std::map<s
         c.kind = out.status;
         c.reason = out.explanation;
         c.anchor = reconciliation_anchor(p.id);
+        c.note = cell_note(c);
         if (entry != entries.end())
           doc.provenance[entry->second].deviations.push_back({out.where, c, deviation_text(out.where, c)});
       }

@@ -39,22 +39,6 @@ std::vector<CellPiece> cell_pieces(const BuiltCell& cell) {
   return out;
 }
 
-std::string deviation_note(const Document& doc, const BuiltNumber& n) {
-  if (!n.deviates()) return "";
-  const PrintedComparison& p = *n.printed;
-  const ReconciliationRow* row = nullptr;
-  if (doc.reconciliation)
-    for (const ReconciliationRow& r : doc.reconciliation->rows)
-      if (r.id == p.id) row = &r;
-  std::string out = "Wijkt af van het rapport: het rapport drukt " + p.printed + ", zorgcap " +
-                    (row && !row->computed.empty() ? row->computed : n.text) + ".";
-  if (row) {
-    std::string status = row->status;
-    if (!status.empty() && status[0] >= 'a' && status[0] <= 'z') status[0] = static_cast<char>(status[0] - 'a' + 'A');
-    out += " " + status + (row->erratum.empty() ? "" : " (" + row->erratum + ")") +
-           (row->explanation.empty() ? "." : ": " + row->explanation);
-  }
-  return out;
-}
+std::string deviation_note(const BuiltNumber& n) { return n.deviates() ? n.printed->note : ""; }
 
 }  // namespace zorgcap

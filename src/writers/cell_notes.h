@@ -18,9 +18,9 @@ struct CellPiece {
 };
 std::vector<CellPiece> cell_pieces(const BuiltCell& cell);
 
-// "Wijkt af van het rapport: het rapport drukt 48%, zorgcap 10%. Inconsistentie in het rapport
-// (I5): …": from the number's PrintedComparison and its Verantwoording row. "" when it does not deviate.
-std::string deviation_note(const Document& doc, const BuiltNumber& number);
+// The Document's note for a number that deviates from the printed report (PrintedComparison::note);
+// "" when it does not deviate.
+std::string deviation_note(const BuiltNumber& number);
 
 
 }  // namespace zorgcap

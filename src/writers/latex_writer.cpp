@@ -265,7 +265,7 @@ class TableWriter {
         for (const BuiltRun& r : c.runs)
           if (r.is_number && r.number.deviates())
             out << "{\\footnotesize\\noindent\\zorgcapdeviates{}~" << latex_escape(r.text) << " (" << latex_escape(r.number.key)
-                << "): " << latex_escape(deviation_note(doc_, r.number)) << "\\par}\n";
+                << "): " << latex_escape(deviation_note(r.number)) << "\\par}\n";
   }
 
   const Document& doc_;

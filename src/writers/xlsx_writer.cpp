@@ -428,7 +428,7 @@ class Workbook {
           }
     for (const BuiltNumber* n : deviating) {
       context_ = name + ", quantity " + n->key;
-      note(std::string(kDeviationSign) + " " + n->text + " (" + n->key + "): " + deviation_note(doc_, *n), false);
+      note(std::string(kDeviationSign) + " " + n->text + " (" + n->key + "): " + deviation_note(*n), false);
     }
     for (const auto& [r, n] : lines)
       if (n > 1) check(worksheet_set_row(ws, r, 15.0 * static_cast<double>(n), nullptr), name + " row height");
@@ -602,7 +602,7 @@ class Workbook {
       link(ws, r, from, target, text, tip, f);
     std::string notes;
     for (const BuiltRun& run : c.runs)
-      if (run.is_number && run.number.deviates()) notes += (notes.empty() ? "" : "\n") + deviation_note(doc_, run.number);
+      if (run.is_number && run.number.deviates()) notes += (notes.empty() ? "" : "\n") + deviation_note(run.number);
     if (!notes.empty()) comment(ws, r, from, notes);
   }
 
@@ -617,7 +617,7 @@ class Workbook {
     if (tip.size() > 255) tip = tip.substr(0, 252) + "...";
     link(ws, r, from, target, n.text, tip, f);
     number(ws, r, from, part.number.value, f);  // over the link's text: the link stays
-    if (n.deviates()) comment(ws, r, from, deviation_note(doc_, n));
+    if (n.deviates()) comment(ws, r, from, deviation_note(n));
   }
 
   void comment(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& text) {

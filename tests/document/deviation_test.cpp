@@ -57,6 +57,9 @@ TEST(Deviation, Table4PaShareCarriesPrintedValueZorgcapValueKindAndReason) {
     EXPECT_EQ(x.printed->reason.rfind("Tabel 4/34 deelt voor de PA door de behoefte van de anios-VS", 0), 0u)
         << x.printed->reason;
     EXPECT_EQ(x.printed->anchor, "v-" + x.printed->id);
+    // The note the XLSX and LaTeX print beside the cell says the same, in one sentence.
+    EXPECT_EQ(x.printed->note, "Wijkt af van het rapport: het rapport drukt " + x.printed->printed + ", zorgcap " +
+                                   x.printed->computed + ". Fout in het rapport (I5): " + x.printed->reason);
   }
   // The mark links to a row of Verantwoording that exists and is that printed number's.
   ASSERT_TRUE(doc().reconciliation_table);

@@ -222,7 +222,7 @@ TEST(DocxWriter, DeviatingNumbersGetADistinctMarkAndMarksCanBeLeftOut) {
   ASSERT_NE(number, nullptr);
   number->number.printed = PrintedComparison{.status = PrintedComparison::Status::erratum, .id = "t4.x", .printed = "48%",
                                              .computed = "10%", .erratum = "I5", .kind = "fout in het rapport",
-                                             .reason = "r", .anchor = "v-t4.x"};
+                                             .reason = "r", .anchor = "v-t4.x", .note = ""};
   auto w = write(doc);
   expect_tables(w->json, doc);  // the deviating number's mark is "≠N" in DeviationMark
 
