@@ -1,6 +1,7 @@
 #include "core/number_format.h"
 
 #include <cmath>
+#include <cstdio>
 
 #include "core/rounding.h"
 
@@ -10,12 +11,22 @@ std::string format_nl(double x, int decimals) {
   if (!std::isfinite(x)) return std::isnan(x) ? "n.b." : (x > 0 ? "∞" : "-∞");
   double r = round_half_up(x, decimals);
   double scaled = std::fabs(r) * std::pow(10.0, decimals);
-  auto units = static_cast<unsigned long long>(std::llround(scaled));
-  unsigned long long div = 1;
-  for (int i = 0; i < decimals; ++i) div *= 10;
-  unsigned long long whole = units / div, frac = units % div;
-
-  std::string digits = std::to_string(whole);
+  unsigned long long units = 0, frac = 0;
+  std::string digits;
+  if (scaled < 9.0e18) {
+    units = static_cast<unsigned long long>(std::llround(scaled));
+    unsigned long long div = 1;
+    for (int i = 0; i < decimals; ++i) div *= 10;
+    digits = std::to_string(units / div);
+    frac = units % div;
+  } else {
+    // Beyond a 64-bit count of units (llround would overflow): a double that large is an integer,
+    // and printf writes its exact digits.
+    char buf[400];
+    std::snprintf(buf, sizeof buf, "%.0f", std::fabs(r));
+    digits = buf;
+    units = 1;
+  }
   std::string grouped;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) grouped += '.';

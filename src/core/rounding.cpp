@@ -21,7 +21,12 @@ double power_of_ten(int n) {
 double round_half_up(double x, int decimals) {
   double scale = power_of_ten(decimals);
   double y = std::fabs(x) * scale;
-  double r = std::floor(y + 0.5 + 1e-9 * std::max(1.0, y));
+  // From 2^52 units on, a double has no fraction left to round.
+  if (y >= 4503599627370496.0) return x;
+  // A value a computation left just below a half (0,285 × 100 = 28,499999999999996) still rounds up.
+  // The allowance is a billionth of a unit, or for large values a few units in the last place of
+  // the double (1e-15 relative): a relative billionth would round 807.156.480,2 up.
+  double r = std::floor(y + 0.5 + std::max(1e-9, 1e-15 * y));
   return std::copysign(r / scale, x);
 }
 

@@ -41,3 +41,19 @@ TEST(FormatNl, UsesDutchSeparators) {
 }
 
 }  // namespace zorgcap
+
+namespace zorgcap {
+namespace {
+
+// Numbers beyond 2^63 units (a hostile input can make a product that large) print their exact
+// digits instead of a wrapped-around 64-bit count: 1e19 and 2.5e20 are exact doubles.
+TEST(FormatNl, NumbersBeyondSixtyFourBitsPrintTheirDigits) {
+  EXPECT_EQ(format_nl(1e19, 0), "10.000.000.000.000.000.000");
+  EXPECT_EQ(format_nl(-2.5e20, 2), "-250.000.000.000.000.000.000,00");
+  EXPECT_EQ(format_nl(1e18, 2), "1.000.000.000.000.000.000,00");  // 1e20 hundredths: past 2^63 too
+  EXPECT_EQ(format_nl(9.0e17, 0), "900.000.000.000.000.000");     // still counted in 64 bits
+  EXPECT_EQ(format_nl(1e300, 0).size(), 301u + 100u);             // 301 digits and 100 dots
+}
+
+}  // namespace
+}  // namespace zorgcap
