@@ -185,24 +185,67 @@
   }
 
   // The "ingevuld" lines of entry i as report.html prints them: one, or one per scenario when the
-  // quantity or an operand has a range.
-  function filledInHtml(i) {
+  // quantity or an operand has a range. Each line as segments: text, then per operand its link
+  // (anchor, value) and the text after it.
+  function filledIn(i) {
     const g = G, q = Q[g.keys[i]], ops = g.operands[i];
     let ranged = g.lo[i] !== g.hi[i];
     for (const j of ops) ranged = ranged || g.lo[j] !== g.hi[j];
-    let out = "";
+    const lines = [];
     for (const bound of ranged ? ["min", "max"] : ["min"]) {
       const v = bound === "max" ? g.hi : g.lo;
-      out += '<br>\n<span class="kind">ingevuld</span> ';
-      if (ranged) out += (bound === "max" ? data.wording.max_scenario : data.wording.min_scenario) + ": ";
-      out += "= ";
+      let text = " " + (ranged ? (bound === "max" ? data.wording.max_scenario : data.wording.min_scenario) + ": " : "") + "= ";
+      const seg = [];
       for (const p of q.formula) {
-        if (typeof p === "string") out += esc(p);
-        else out += '<a href="#' + esc(Q[g.keys[ops[p]]].anchor) + '">' + esc(readerValue(ops[p], v[ops[p]])) + "</a>";
+        if (typeof p === "string") text += p;
+        else {
+          seg.push(text, [Q[g.keys[ops[p]]].anchor, readerValue(ops[p], v[ops[p]])]);
+          text = "";
+        }
       }
-      out += " = " + esc(readerValue(i, v[i]));
+      seg.push(text + " = " + readerValue(i, v[i]));
+      lines.push(seg);
+    }
+    return lines;
+  }
+
+  function filledInHtml(lines) {
+    let out = "";
+    for (const seg of lines) {
+      out += '<br>\n<span class="kind">ingevuld</span>';
+      for (const s of seg) out += typeof s === "string" ? esc(s) : '<a href="#' + esc(s[0]) + '">' + esc(s[1]) + "</a>";
     }
     return out;
+  }
+
+  // Writes the lines into `span`: in place when it has the same lines and links (only the values
+  // change), else anew.
+  function writeFilledIn(span, lines) {
+    const nodes = span.childNodes;
+    let at = 0;
+    const writes = [];
+    const same = lines.every((seg) => {
+      if (!nodes[at] || nodes[at].nodeName !== "BR") return false;
+      at += 3; // <br>, "\n", <span class="kind">
+      return seg.every((s) => {
+        if (typeof s === "string") {
+          if (s === "") return true;
+          const n = nodes[at++];
+          if (!n || n.nodeType !== 3) return false;
+          if (n.data !== s) writes.push([n, s]);
+          return true;
+        }
+        const a = nodes[at++];
+        if (!a || a.nodeName !== "A" || a.getAttribute("href") !== "#" + s[0]) return false;
+        if (a.textContent !== s[1]) writes.push([a.firstChild, s[1]]);
+        return true;
+      });
+    }) && at === nodes.length;
+    if (!same) {
+      span.innerHTML = filledInHtml(lines);
+      return;
+    }
+    for (const [n, text] of writes) n.data = text;
   }
 
   // ---- tables: the page shows the Document's cells; after an edit only the cells of changed
@@ -245,7 +288,7 @@
   function renderCell(c, texts) {
     const td = c.el || (c.el = document.getElementById(c.id));
     if (c.original === undefined) {
-      c.original = td.innerHTML;
+      c.original = Array.from(td.childNodes);
       c.originalText = cellText(td);
       c.links = Array.from(td.querySelectorAll("a.q"), (a) => a.cloneNode(false));
       c.notes = Array.from(td.querySelectorAll("sup.voetnoot"), (s) => s.cloneNode(true));
@@ -255,23 +298,24 @@
     if (text === c.shown) return false;
     c.shown = text;
     if (text === c.originalText) {
-      td.innerHTML = c.original;
+      td.replaceChildren(...c.original);
       td.classList.remove("changed");
       return true;
     }
-    td.textContent = "";
+    const nodes = [];
     const before = c.footnotes_before || [];
     let link = 0;
-    const notesBefore = (k) => before.forEach((b, n) => b === k && td.appendChild(c.notes[n].cloneNode(true)));
+    const notesBefore = (k) => before.forEach((b, n) => b === k && nodes.push(c.notes[n].cloneNode(true)));
     c.runs.forEach((r, k) => {
       notesBefore(k);
       if (typeof r !== "string" && "key" in r) {
         const a = c.links[link++].cloneNode(false);
         a.textContent = texts[k];
-        td.appendChild(a);
-      } else if (texts[k]) td.appendChild(document.createTextNode(texts[k]));
+        nodes.push(a);
+      } else if (texts[k]) nodes.push(document.createTextNode(texts[k]));
     });
     notesBefore(c.runs.length);
+    td.replaceChildren(...nodes);
     td.classList.add("changed");
     return true;
   }
@@ -460,9 +504,27 @@
 
   // ---- one recompute: values, then the cells, Herkomst entries and charts they touch
 
+  // A Herkomst entry's elements, looked up once.
+  const entryCache = new Map();
+  function entryOf(i) {
+    if (entryCache.has(i)) return entryCache.get(i);
+    const li = document.getElementById(Q[G.keys[i]].anchor);
+    const e = li && {
+      li: li,
+      value: li.querySelector(".value"),
+      filled: li.querySelector(".ingevuld"),
+      moved: false,
+    };
+    if (e) e.valueText = e.value.textContent;
+    entryCache.set(i, e);
+    return e;
+  }
+
   let problemKeys = new Set();
   function recompute() {
+    const t0 = performance.now();
     const changed = propagate();
+    const t1 = performance.now();
     const g = G, ix = cells();
     const touched = new Set();
     for (const i of changed) {
@@ -483,16 +545,20 @@
       for (const k of p) problemKeys.add(k);
       if (renderCell(c, texts)) ++rewritten;
     }
+    const t2 = performance.now();
     // Herkomst: the changed quantities and the entries that show them as operands.
     const entries = new Set(changed);
     for (const i of changed) for (const u of g.users[i]) entries.add(u);
     for (const i of entries) {
-      const li = document.getElementById(Q[g.keys[i]].anchor);
-      if (!li) continue;
-      li.querySelector(".value").textContent = describeValue(i);
-      if (g.fn[i]) li.querySelector(".ingevuld").innerHTML = filledInHtml(i);
-      li.classList.toggle("changed", g.lo[i] !== Q[g.keys[i]].min || g.hi[i] !== Q[g.keys[i]].max);
+      const e = entryOf(i);
+      if (!e) continue;
+      const value = describeValue(i);
+      if (value !== e.valueText) e.value.textContent = e.valueText = value;
+      if (e.filled) writeFilledIn(e.filled, filledIn(i));
+      const moved = g.lo[i] !== Q[g.keys[i]].min || g.hi[i] !== Q[g.keys[i]].max;
+      if (moved !== e.moved) e.li.classList.toggle("changed", (e.moved = moved));
     }
+    const t3 = performance.now();
     const moved = new Set(changed.map((i) => g.keys[i]));
     for (const chart of data.charts) {
       if (chart.kind !== "range" || !chart.bars.some((b) => moved.has(b.key))) continue;
@@ -504,7 +570,12 @@
       ? "Let op: deze grootheden hebben nu een minimum en een maximum, maar de tabel toont één waarde (het minimum): " +
         [...problemKeys].sort().join(", ")
       : "";
-    return { quantities: changed.length, cells: touched.size, rewritten: rewritten, entries: entries.size };
+    const ms = (a, b) => Math.round((b - a) * 10) / 10;
+    const t4 = performance.now();
+    return {
+      quantities: changed.length, cells: touched.size, rewritten: rewritten, entries: entries.size,
+      split_ms: { values: ms(t0, t1), cells: ms(t1, t2), herkomst: ms(t2, t3), charts: ms(t3, t4) },
+    };
   }
 
   // ---- inputs: edit, check against the domain, list the changes
