@@ -69,6 +69,7 @@ void add_analyses(Document& doc, const AnalysisTemplate& t, const AnalysisResult
     c.id = "figuur-" + std::to_string(i + 1);
     c.title = ct.title;
     c.note = "Elke balk loopt van de minimum- tot de maximumwaarde van het rekenmodel.";
+    c.format = ct.format;
     for (const std::string& key : ct.keys) {
       const Quantity& q = results.at(key);
       ChartBar b{q.label, "", key, marks.at(key), q.min * ct.format.factor(), q.max * ct.format.factor(),
@@ -90,6 +91,9 @@ void add_analyses(Document& doc, const AnalysisTemplate& t, const AnalysisResult
     c.unit = hl.unit;
     c.base = tor.base * hl.format.factor();
     c.base_text = hl.format.apply(tor.base);
+    c.format = hl.format;
+    c.outcome = hl.key;
+    c.max_bars = t.tornado_bars;
     c.note = "Elke balk: de uitkomst als alleen deze parameter over zijn bereik loopt (of ±20% bij één waarde), "
              "de andere op hun middenwaarde.";
     for (std::size_t i = 0; i < tor.bars.size() && static_cast<int>(i) < t.tornado_bars; ++i) {

@@ -210,8 +210,9 @@ Document build_document(const std::vector<TableTemplate>& templates, const Resul
       e.source = inputs.sources.at(q.source);
       if (auto p = inputs.parameters.find(key); p != inputs.parameters.end()) e.ranged = p->second.ranged;
       if (const ParameterSpec* spec = find_parameter_spec(key)) {
-        DomainBounds b = parameter_limits(*spec);
-        e.domain = InputDomain{b.lower, b.lower_open, b.bounded_above, b.upper, b.upper_open};
+        DomainBounds b = parameter_limits(*spec), own = domain_limits(spec->domain);
+        e.domain = InputDomain{b.lower, b.lower_open, b.bounded_above, b.upper, b.upper_open,
+                               b.bounded_above && (!own.bounded_above || own.upper != b.upper)};
       }
     } else {
       e.operands = q.operands;

@@ -143,6 +143,7 @@ struct InputDomain {
   bool bounded_above = false;
   double upper = 0;
   bool upper_open = false;
+  bool upper_is_ceiling = false;  // `upper` is the realistic ceiling of its unit, not the domain's own bound
 };
 
 // One entry of the appendix "Herkomst van de getallen": a copy of what writers show of the quantity.
@@ -192,6 +193,9 @@ struct Chart {
   std::string base_text;
   std::string note;
   std::vector<ChartBar> bars;
+  NumberFormat format;  // how the bars' values are printed (from_text, to_text, base_text)
+  std::string outcome;  // tornado: the outcome's key
+  int max_bars = 0;     // tornado: the most bars it shows (the parameters with the largest swing)
 };
 
 // Monte Carlo percentiles of the headline outcomes, beside the report's min–max.
