@@ -11,11 +11,13 @@
   // ---- numbers exactly as zorgcap prints them (src/core/rounding.cpp, src/core/number_format.cpp)
 
   // Half-up (halves away from zero) to `decimals` places; a value a hair below a half through binary
-  // floating point counts as the half it stands for (tolerance 1e-9 relative), as in rounding.cpp.
+  // floating point counts as the half it stands for (1e-9 of a unit, or 1e-15 relative for large
+  // values), as in rounding.cpp.
   function roundHalfUp(x, decimals) {
     const scale = Math.pow(10, decimals);
     const y = Math.abs(x) * scale;
-    const r = Math.floor(y + 0.5 + 1e-9 * Math.max(1, y));
+    if (y >= 4503599627370496) return x;  // 2^52 units: no fraction left
+    const r = Math.floor(y + 0.5 + Math.max(1e-9, 1e-15 * y));
     const v = r / scale;
     return x < 0 || Object.is(x, -0) ? -v : v;
   }
@@ -24,11 +26,25 @@
   function formatNl(x, decimals) {
     if (!Number.isFinite(x)) return Number.isNaN(x) ? "n.b." : x > 0 ? "∞" : "-∞";
     const r = roundHalfUp(x, decimals);
-    const units = Math.round(Math.abs(r) * Math.pow(10, decimals));
-    const div = Math.pow(10, decimals);
-    const whole = Math.floor(units / div);
-    const frac = units % div;
-    const digits = String(whole);
+    const scaled = Math.abs(r) * Math.pow(10, decimals);
+    let digits, frac, units;
+    if (scaled < 9007199254740992) {  // 2^53: exact in doubles
+      units = Math.round(scaled);
+      const div = Math.pow(10, decimals);
+      digits = String(Math.floor(units / div));
+      frac = units % div;
+    } else if (scaled < 9.0e18) {
+      // Counted in integers as number_format.cpp counts them (BigInt: exact past 2^53).
+      const u = BigInt(Math.round(scaled));
+      const div = 10n ** BigInt(decimals);
+      digits = String(u / div);
+      frac = u % div;
+      units = u === 0n ? 0 : 1;
+    } else {
+      digits = BigInt(Math.round(Math.abs(r))).toString();  // a double that large is an integer
+      frac = 0n;
+      units = 1;
+    }
     let grouped = "";
     for (let i = 0; i < digits.length; ++i) {
       if (i > 0 && (digits.length - i) % 3 === 0) grouped += ".";
