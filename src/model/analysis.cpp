@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 #include <cmath>
+#include <memory>
 #include <numeric>
 #include <random>
 
@@ -59,13 +60,23 @@ std::vector<ParameterRange> parameter_ranges(const Inputs& inputs) {
   return out;
 }
 
-ModelFunction model_function(ModelEvaluator& e, const std::vector<std::string>& outcome_keys) {
-  std::vector<std::size_t> index;
-  for (const std::string& k : outcome_keys) index.push_back(e.result_index(k));
-  return [&e, index](std::span<const double> params, std::span<double> outcomes) {
-    for (std::size_t i = 0; i < params.size(); ++i) e.parameter(i) = {params[i], params[i], nullptr};
-    e.run();
-    for (std::size_t i = 0; i < index.size(); ++i) outcomes[i] = e.result(index[i]).min;
+ModelFunction model_function(const ModelEvaluator& e, const std::vector<std::string>& outcome_keys) {
+  // Only what the outcomes depend on, one value per slot.
+  struct Sampler {
+    ModelTape tape;
+    std::vector<double> slots;
+    std::vector<std::size_t> outcome_slots;
+  };
+  std::vector<std::size_t> results;
+  for (const std::string& k : outcome_keys) results.push_back(e.result_index(k));
+  auto s = std::make_shared<Sampler>(Sampler{e.tape().only(results), {}, {}});
+  s->slots = s->tape.slots();
+  for (std::size_t r : results) s->outcome_slots.push_back(s->tape.result_slot(r));
+  return [s](std::span<const double> params, std::span<double> outcomes) {
+    if (params.size() != s->tape.parameter_count()) throw std::logic_error("the model takes every parameter");
+    std::copy(params.begin(), params.end(), s->slots.begin());
+    s->tape.run(s->slots.data());
+    for (std::size_t i = 0; i < s->outcome_slots.size(); ++i) outcomes[i] = s->slots[s->outcome_slots[i]];
   };
 }
 

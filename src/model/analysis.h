@@ -23,8 +23,9 @@ std::vector<ParameterRange> parameter_ranges(const Inputs& inputs);
 // A model as the analyses see it: parameter values in, outcome values out.
 using ModelFunction = std::function<void(std::span<const double> parameters, std::span<double> outcomes)>;
 
-// The real rekenmodel on the sampling path, every parameter set to one value (min = max).
-ModelFunction model_function(ModelEvaluator& evaluator, const std::vector<std::string>& outcome_keys);
+// The real rekenmodel on the sampling path, every parameter set to one value (min = max): the
+// evaluator's tape, cut to the instructions the outcomes need. Independent of the evaluator's state.
+ModelFunction model_function(const ModelEvaluator& evaluator, const std::vector<std::string>& outcome_keys);
 
 // --- one-at-a-time sensitivity (tornado) ------------------------------------------------------
 struct TornadoBar {
