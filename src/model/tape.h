@@ -17,8 +17,10 @@ using MinMax = double __attribute__((vector_size(16)));
 // definition of every formula. Slots 0 … P−1 are the parameters (in Inputs::parameters order); the
 // others hold constants and the values of operations. Each operation of the recorded trees is one
 // instruction, done in the order and with the operands the model used: a run of the tape gives
-// every derived quantity bit for bit the value the model computes. Identical operations on the same
-// slots are done once, and operations on constants are done when the tape is made.
+// every derived quantity bit for bit the value the model computes, as long as the model is
+// straight-line arithmetic on Values (no branch on a value; tests/model/tape_test.cpp checks it for
+// perturbed parameters). Identical operations on the same slots are done once, and operations on
+// constants are done when the tape is made.
 class ModelTape {
  public:
   // `recorded`: a recorded run (evaluate), whose first `parameter_count` quantities are the inputs.
