@@ -14,7 +14,7 @@ namespace {
 
 constexpr double kPercentiles[] = {5, 50, 95};
 constexpr std::size_t kPilotRows = 1024;  // also: up to this many rows, columns are kept whole
-constexpr std::size_t kBuckets = 4096;    // over the pilot's range; one more below it, one above
+constexpr std::size_t kBuckets = 1024;    // over the pilot's range; one more below it, one above
 constexpr std::size_t kBucketsAll = kBuckets + 2;
 
 // The two closest ranks percentile p of n values interpolates between.
@@ -105,7 +105,7 @@ std::vector<Percentiles> replayed_percentiles(std::size_t rows, std::size_t widt
   for (Buckets& b : buckets) b.fix();
 
   std::vector<double> sum(width, 0.0);
-  std::vector<bool> whole(width, false);
+  std::vector<char> whole(width, 0);  // has a zero or a NaN
   std::vector<std::uint32_t> count(width * kBucketsAll, 0);
   std::size_t seen = 0;
   replay(rows, [&](std::span<const double> row) {
@@ -114,7 +114,7 @@ std::vector<Percentiles> replayed_percentiles(std::size_t rows, std::size_t widt
     for (std::size_t c = 0; c < width; ++c) {
       double v = row[c];
       sum[c] = sum[c] + v;  // as std::accumulate: in row order
-      if (breaks_selection(v)) whole[c] = true;
+      whole[c] |= static_cast<char>(breaks_selection(v));
       ++count[c * kBucketsAll + buckets[c](v)];
     }
   });
