@@ -1,5 +1,6 @@
 // One full evaluation of the rekenmodel: every quantity, both scenario values, with provenance
-// (what `zorgcap report` does) and without (the values-only path).
+// (what `zorgcap report` does) and on the sampling path (the model's tape); and the analyses of one
+// report with 10k, 100k and 1M Monte Carlo draws.
 #include <benchmark/benchmark.h>
 
 #include <stdexcept>
