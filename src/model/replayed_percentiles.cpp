@@ -107,6 +107,8 @@ std::vector<Percentiles> replayed_percentiles(std::size_t rows, std::size_t widt
   std::vector<double> sum(width, 0.0);
   std::vector<char> whole(width, 0);  // has a zero or a NaN
   std::vector<std::uint32_t> count(width * kBucketsAll, 0);
+  std::vector<double> least(width * kBucketsAll, std::numeric_limits<double>::infinity());
+  std::vector<double> most(width * kBucketsAll, -std::numeric_limits<double>::infinity());
   std::size_t seen = 0;
   replay(rows, [&](std::span<const double> row) {
     check_width(row);
@@ -115,17 +117,24 @@ std::vector<Percentiles> replayed_percentiles(std::size_t rows, std::size_t widt
       double v = row[c];
       sum[c] = sum[c] + v;  // as std::accumulate: in row order
       whole[c] |= static_cast<char>(breaks_selection(v));
-      ++count[c * kBucketsAll + buckets[c](v)];
+      std::size_t b = c * kBucketsAll + buckets[c](v);
+      ++count[b];
+      if (v < least[b]) least[b] = v;
+      if (v > most[b]) most[b] = v;
     }
   });
   if (seen != rows) throw std::logic_error("a replay gave another number of rows");
 
   // The buckets that hold a wanted rank: where their values go in the last replay, and how many
-  // values of the column lie in the buckets before them.
+  // values of the column lie in the buckets before them. A bucket of one number (a column that
+  // does not vary, or many equal values) keeps none: every rank in it has that value.
   struct Target {
     std::size_t before = 0;
     std::vector<double> values;
     std::uint32_t expected = 0;
+    bool one_value = false;
+    std::uint32_t got = 0;  // in the last replay
+    bool other_value = false;  // the last replay gave a one-value bucket another value
   };
   std::vector<Target> targets;
   std::vector<std::int32_t> target_of(width * kBucketsAll, -1);
@@ -144,8 +153,12 @@ std::vector<Percentiles> replayed_percentiles(std::size_t rows, std::size_t widt
         std::int32_t& t = target_of[c * kBucketsAll + k];
         if (t >= 0) continue;
         t = static_cast<std::int32_t>(targets.size());
-        targets.push_back({before, {}, n[k]});
-        targets.back().values.reserve(n[k]);
+        std::size_t b = c * kBucketsAll + k;
+        targets.push_back({before, {}, n[k], least[b] == most[b]});
+        if (targets.back().one_value)
+          targets.back().values.assign(1, least[b]);
+        else
+          targets.back().values.reserve(n[k]);
       }
     }
   }
@@ -157,12 +170,17 @@ std::vector<Percentiles> replayed_percentiles(std::size_t rows, std::size_t widt
       if (whole[c]) {
         columns[c].push_back(v);
       } else if (std::int32_t t = target_of[c * kBucketsAll + buckets[c](v)]; t >= 0) {
-        targets[static_cast<std::size_t>(t)].values.push_back(v);
+        Target& target = targets[static_cast<std::size_t>(t)];
+        ++target.got;
+        if (!target.one_value)
+          target.values.push_back(v);
+        else if (v != target.values[0])
+          target.other_value = true;
       }
     }
   });
   for (const Target& t : targets)
-    if (t.values.size() != t.expected) throw std::logic_error("a replay gave other rows");
+    if (t.got != t.expected || t.other_value) throw std::logic_error("a replay gave other rows");
 
   for (std::size_t c = 0; c < width; ++c) {
     if (whole[c]) {
@@ -177,6 +195,7 @@ std::vector<Percentiles> replayed_percentiles(std::size_t rows, std::size_t widt
       std::size_t k = 0, before = 0;
       while (before + n[k] <= rank) before += n[k++];
       Target& t = targets[static_cast<std::size_t>(target_of[c * kBucketsAll + k])];
+      if (t.one_value) return t.values[0];
       auto at = t.values.begin() + static_cast<std::ptrdiff_t>(rank - t.before);
       std::nth_element(t.values.begin(), at, t.values.end());
       return *at;

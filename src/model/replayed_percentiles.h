@@ -19,7 +19,8 @@ using RowReplay = std::function<void(std::size_t limit, const std::function<void
 
 // column_percentiles of each of `width` columns of `rows` rows, the same values, without keeping the
 // columns: a short pilot replay sets buckets over each column's range, a full replay counts the
-// values per bucket, and a last one keeps only the values in the buckets that hold the wanted ranks.
+// values per bucket, and a last one keeps only the values in the buckets that hold the wanted ranks
+// (none for a bucket whose values are all one number, such as a column that does not vary).
 // Where equal values can differ (a column with a zero, 0 or −0, or a NaN) the order statistics depend
 // on how they were selected, so such a column is kept whole and given to column_percentiles; so is
 // every column of a few rows (one replay then). Throws std::logic_error if a replay gives other rows.
