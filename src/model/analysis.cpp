@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <stdexcept>
 #include <cmath>
-#include <numeric>
+#include <memory>
 #include <random>
 
 #include "inputs/parameter_specs.h"
+#include "model/replayed_percentiles.h"
 
 namespace zorgcap {
 namespace {
@@ -59,13 +60,23 @@ std::vector<ParameterRange> parameter_ranges(const Inputs& inputs) {
   return out;
 }
 
-ModelFunction model_function(ModelEvaluator& e, const std::vector<std::string>& outcome_keys) {
-  std::vector<std::size_t> index;
-  for (const std::string& k : outcome_keys) index.push_back(e.result_index(k));
-  return [&e, index](std::span<const double> params, std::span<double> outcomes) {
-    for (std::size_t i = 0; i < params.size(); ++i) e.parameter(i) = {params[i], params[i], nullptr};
-    e.run();
-    for (std::size_t i = 0; i < index.size(); ++i) outcomes[i] = e.result(index[i]).min;
+ModelFunction model_function(const ModelEvaluator& e, const std::vector<std::string>& outcome_keys) {
+  // Only what the outcomes depend on, one value per slot.
+  struct Sampler {
+    ModelTape tape;
+    std::vector<double> slots;
+    std::vector<std::size_t> outcome_slots;
+  };
+  std::vector<std::size_t> results;
+  for (const std::string& k : outcome_keys) results.push_back(e.result_index(k));
+  auto s = std::make_shared<Sampler>(Sampler{e.tape().only(results), {}, {}});
+  s->slots = s->tape.slots();
+  for (std::size_t r : results) s->outcome_slots.push_back(s->tape.result_slot(r));
+  return [s](std::span<const double> params, std::span<double> outcomes) {
+    if (params.size() != s->tape.parameter_count()) throw std::logic_error("the model takes every parameter");
+    std::copy(params.begin(), params.end(), s->slots.begin());
+    s->tape.run(s->slots.data());
+    for (std::size_t i = 0; i < s->outcome_slots.size(); ++i) outcomes[i] = s->slots[s->outcome_slots[i]];
   };
 }
 
@@ -104,25 +115,6 @@ double percentile(std::span<const double> sorted, double p) {
   return sorted[lo] + (rank - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
 }
 
-namespace {
-
-// percentile() of `s` sorted, without sorting it: the two order statistics it interpolates between
-// are found by selection, so the cost grows linearly with the draws (a sort grows as N log N).
-// Reorders `s`; the same values as sorting first.
-double order_statistic_percentile(std::vector<double>& s, double p) {
-  if (s.empty()) return std::nan("");
-  double rank = p / 100 * static_cast<double>(s.size() - 1);
-  auto lo = static_cast<std::size_t>(std::floor(rank));
-  std::size_t hi = std::min(lo + 1, s.size() - 1);
-  auto at_lo = s.begin() + static_cast<std::ptrdiff_t>(lo);
-  std::nth_element(s.begin(), at_lo, s.end());
-  double low = *at_lo;
-  double high = hi == lo ? low : *std::min_element(at_lo + 1, s.end());
-  return low + (rank - static_cast<double>(lo)) * (high - low);
-}
-
-}  // namespace
-
 std::size_t max_monte_carlo_draws(std::size_t outcome_count) {
   return kMonteCarloMemoryLimit / (sizeof(double) * std::max<std::size_t>(outcome_count, 1));
 }
@@ -134,24 +126,21 @@ std::vector<Percentiles> monte_carlo(std::span<const ParameterRange> ranges, std
                                 std::to_string(outcome_count) + " outcomes can keep in " +
                                 std::to_string(kMonteCarloMemoryLimit >> 20) + " MiB: at most " +
                                 std::to_string(max_monte_carlo_draws(outcome_count)));
-  std::mt19937_64 rng(options.seed);
+  std::vector<std::size_t> ranged;
+  for (std::size_t i = 0; i < ranges.size(); ++i)
+    if (ranges[i].ranged) ranged.push_back(i);
   std::vector<double> params(ranges.size()), outcomes(outcome_count);
-  std::vector<std::vector<double>> samples(outcome_count, std::vector<double>(options.draws));
-  for (std::size_t i = 0; i < ranges.size(); ++i) params[i] = ranges[i].mid;
-  for (std::size_t d = 0; d < options.draws; ++d) {
-    for (std::size_t i = 0; i < ranges.size(); ++i)
-      if (ranges[i].ranged) params[i] = draw(rng, ranges[i], options.distribution);
-    model(params, outcomes);
-    for (std::size_t o = 0; o < outcome_count; ++o) samples[o][d] = outcomes[o];
-  }
-  std::vector<Percentiles> out(outcome_count);
-  for (std::size_t o = 0; o < outcome_count; ++o) {
-    std::vector<double>& s = samples[o];
-    double sum = std::accumulate(s.begin(), s.end(), 0.0);  // in draw order, before any reordering
-    out[o] = {order_statistic_percentile(s, 5), order_statistic_percentile(s, 50), order_statistic_percentile(s, 95),
-              s.empty() ? 0 : sum / static_cast<double>(s.size())};
-  }
-  return out;
+  // Every replay starts from the seed, so it makes the same draws in the same order.
+  RowReplay replay = [&](std::size_t limit, const std::function<void(std::span<const double>)>& row) {
+    std::mt19937_64 rng(options.seed);
+    for (std::size_t i = 0; i < ranges.size(); ++i) params[i] = ranges[i].mid;
+    for (std::size_t d = 0; d < limit; ++d) {
+      for (std::size_t i : ranged) params[i] = draw(rng, ranges[i], options.distribution);
+      model(params, outcomes);
+      row(outcomes);
+    }
+  };
+  return replayed_percentiles(options.draws, outcome_count, replay);
 }
 
 }  // namespace zorgcap

@@ -23,8 +23,9 @@ std::vector<ParameterRange> parameter_ranges(const Inputs& inputs);
 // A model as the analyses see it: parameter values in, outcome values out.
 using ModelFunction = std::function<void(std::span<const double> parameters, std::span<double> outcomes)>;
 
-// The real rekenmodel on the sampling path, every parameter set to one value (min = max).
-ModelFunction model_function(ModelEvaluator& evaluator, const std::vector<std::string>& outcome_keys);
+// The real rekenmodel on the sampling path, every parameter set to one value (min = max): the
+// evaluator's tape, cut to the instructions the outcomes need. Independent of the evaluator's state.
+ModelFunction model_function(const ModelEvaluator& evaluator, const std::vector<std::string>& outcome_keys);
 
 // --- one-at-a-time sensitivity (tornado) ------------------------------------------------------
 struct TornadoBar {
@@ -56,15 +57,18 @@ struct Percentiles {
   double p5 = 0, p50 = 0, p95 = 0, mean = 0;
 };
 
-// The Monte Carlo keeps every draw of every outcome, to take exact percentiles: draws × outcomes ×
-// 8 bytes per scenario, and scenarios run in parallel. This is the most one scenario may keep;
-// monte_carlo refuses more before it allocates anything (the report checks it up front).
+// The Monte Carlo may keep every draw of every outcome (few draws, or outcomes whose draws hold a
+// zero or a NaN: model/replayed_percentiles.h): draws × outcomes × 8 bytes per scenario, and
+// scenarios run in parallel. This is the most one scenario may keep; monte_carlo refuses more
+// before it draws anything (the report checks it up front).
 inline constexpr std::size_t kMonteCarloMemoryLimit = std::size_t{256} << 20;  // 256 MiB
 // The most draws `outcome_count` outcomes can have within kMonteCarloMemoryLimit.
 std::size_t max_monte_carlo_draws(std::size_t outcome_count);
 
 // Draws every ranged parameter independently (single values stay fixed), evaluates the model per
-// draw, and summarises each outcome. The same options give the same numbers on every run.
+// draw, and summarises each outcome (replayed_percentiles: the draws are made again from the seed
+// instead of kept, so `model` runs about twice per draw). The same options give the same numbers on
+// every run.
 std::vector<Percentiles> monte_carlo(std::span<const ParameterRange> ranges, std::size_t outcome_count,
                                      const ModelFunction& model, const MonteCarloOptions& options);
 

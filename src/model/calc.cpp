@@ -39,48 +39,7 @@ Calc::Calc(const Inputs& inputs, Results* record) : inputs_(inputs), record_(rec
   }
 }
 
-Calc::Calc(const Inputs& inputs, const std::vector<Value>* parameters, std::vector<Value>* steps)
-    : inputs_(inputs), parameters_(parameters), steps_(steps) {}
-
-void Calc::rewind() {
-  if (learned_ && cursor_ != reads_.size())
-    throw std::logic_error("the model read " + std::to_string(cursor_) + " parameters, not the " +
-                           std::to_string(reads_.size()) + " of its first run");
-  if (learned_ && steps_ && steps_->size() != step_keys_.size())
-    throw std::logic_error("the model made " + std::to_string(steps_->size()) + " steps, not the " +
-                           std::to_string(step_keys_.size()) + " of its first run");
-  if (!reads_.empty() || !step_keys_.empty()) learned_ = true;
-  cursor_ = 0;
-  if (steps_) steps_->clear();
-}
-
-void Calc::out_of_order(std::string_view what, std::string_view key, std::string_view expected) const {
-  throw std::logic_error("the model " + std::string(what) + " '" + std::string(key) + "' where its first run " +
-                         std::string(what) + " '" + std::string(expected) + "': its order changed between runs");
-}
-
-// A key is a literal of the program, so the same read has the same pointer on every run; only a
-// different pointer needs the string comparison.
-static bool same_key(std::string_view a, std::string_view b) {
-  return (a.data() == b.data() && a.size() == b.size()) || a == b;
-}
-
 Value Calc::in(std::string_view key) {
-  if (parameters_) {
-    if (learned_) {
-      if (cursor_ >= reads_.size()) out_of_order("read", key, "(nothing more)");
-      const Read& r = reads_[cursor_++];
-      if (!same_key(r.key, key)) out_of_order("read", key, r.key);
-      return (*parameters_)[static_cast<std::size_t>(r.parameter)];
-    }
-    auto it = inputs_.parameters.find(key);
-    if (it == inputs_.parameters.end())
-      throw std::logic_error("model reads parameter '" + std::string(key) + "', which the inputs lack");
-    int index = static_cast<int>(std::distance(inputs_.parameters.begin(), it));
-    reads_.push_back({key, index});
-    ++cursor_;
-    return (*parameters_)[static_cast<std::size_t>(index)];
-  }
   if (record_) {
     if (auto id = input_ids_.find(key); id != input_ids_.end()) {
       const Quantity& q = record_->by_index(static_cast<std::size_t>(id->second));
@@ -94,16 +53,6 @@ Value Calc::in(std::string_view key) {
 
 Value Calc::step(std::string_view key, Text label, Unit unit, const Value& expression) {
   if (record_) return record(key, label, unit, expression);
-  if (steps_) {
-    if (learned_) {
-      std::size_t i = steps_->size();
-      if (i >= step_keys_.size()) out_of_order("made step", key, "(nothing more)");
-      if (!same_key(step_keys_[i], key)) out_of_order("made step", key, step_keys_[i]);
-    } else {
-      step_keys_.push_back(key);
-    }
-    steps_->push_back({expression.min, expression.max, nullptr});
-  }
   return {expression.min, expression.max, nullptr};
 }
 

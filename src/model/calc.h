@@ -11,7 +11,7 @@
 namespace zorgcap {
 
 // A label built from up to four pieces, joined only when provenance is recorded, so the
-// values-only path of the model allocates nothing. Keys are never built: the model writes each
+// values-only mode of the model allocates nothing. Keys are never built: the model writes each
 // key whole, so `git grep KEY src` finds the step that makes it.
 struct Text {
   std::string_view a, b, c, d;
@@ -29,18 +29,10 @@ struct Text {
 // The one way the model makes numbers: `in` reads a parameter, `step` names the Value an
 // expression of other Values computed. With a Results to record into, every step becomes a
 // Quantity whose formula is that expression's tree. Without, only values are computed (same code,
-// same arithmetic): the parameter values come from `parameters` (indexed like Inputs::parameters),
-// and each step's value is appended to `steps`.
+// same arithmetic). The sampling path runs the tape made from a recorded run (model/tape.h).
 class Calc {
  public:
   Calc(const Inputs& inputs, Results* record);
-
-  // Values only. The first run learns which parameter each read is and which key each step has;
-  // later runs (after `rewind`) replay the reads by position and check every key against the
-  // learned one, so a model whose reads or steps change order fails loudly instead of reading the
-  // wrong values.
-  Calc(const Inputs& inputs, const std::vector<Value>* parameters, std::vector<Value>* steps);
-  void rewind();
 
   Value in(std::string_view key);
   Value step(std::string_view key, Text label, Unit unit, const Value& expression);
@@ -49,23 +41,11 @@ class Calc {
 
  private:
   Value record(std::string_view key, Text label, Unit unit, const Value& expression);
-  [[noreturn]] void out_of_order(std::string_view what, std::string_view key, std::string_view expected) const;
-
-  struct Read {
-    std::string_view key;  // as the model wrote it (a literal of the program)
-    int parameter = 0;
-  };
 
   const Inputs& inputs_;
   Results* record_ = nullptr;
   NodeArena terms_;
   std::vector<const ExprTerm*> quantity_terms_;  // recording: the ref term of each quantity, by index
-  const std::vector<Value>* parameters_ = nullptr;
-  std::vector<Value>* steps_ = nullptr;
-  std::vector<Read> reads_;                 // values only: the learned parameter reads, in order
-  std::vector<std::string_view> step_keys_;  // values only: the learned step keys, in order
-  std::size_t cursor_ = 0;
-  bool learned_ = false;
   std::unordered_map<std::string_view, int> input_ids_;  // recording: parameter key -> quantity index
 };
 

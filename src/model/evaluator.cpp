@@ -6,14 +6,16 @@
 
 namespace zorgcap {
 
-ModelEvaluator::ModelEvaluator(const Inputs& inputs) : inputs_(inputs), calc_(inputs, &parameters_, &steps_) {
-  reset_parameters();
-  // One recorded run names the steps: its derived quantities come in step order after the inputs.
-  Results recorded = evaluate(inputs);
+// One recorded run names the steps and gives the tape: its derived quantities come in step order
+// after the inputs.
+ModelEvaluator::ModelEvaluator(const Inputs& inputs) : ModelEvaluator(inputs, evaluate(inputs)) {}
+
+ModelEvaluator::ModelEvaluator(const Inputs& inputs, const Results& recorded)
+    : inputs_(inputs), tape_(recorded, inputs.parameters.size()), slots_(tape_.minmax_slots()) {
   std::size_t n_inputs = inputs.parameters.size();
   for (std::size_t i = n_inputs; i < recorded.size(); ++i) result_index_.emplace(recorded.by_index(i).key, i - n_inputs);
-  steps_.reserve(result_index_.size());
-  run();  // learns the parameter tape
+  reset_parameters();
+  run();
 }
 
 std::size_t ModelEvaluator::parameter_index(std::string_view key) const {
@@ -23,13 +25,8 @@ std::size_t ModelEvaluator::parameter_index(std::string_view key) const {
 }
 
 void ModelEvaluator::reset_parameters() {
-  parameters_.clear();
-  for (const auto& [key, p] : inputs_.parameters) parameters_.push_back({p.min, p.max, nullptr});
-}
-
-void ModelEvaluator::run() {
-  calc_.rewind();
-  run_model(calc_);
+  std::size_t i = 0;
+  for (const auto& [key, p] : inputs_.parameters) set_parameter(i++, p.min, p.max);
 }
 
 std::size_t ModelEvaluator::result_index(std::string_view key) const {

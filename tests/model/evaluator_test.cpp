@@ -15,7 +15,7 @@ namespace {
 void expect_same(ModelEvaluator& e, const Results& r, std::size_t n_inputs) {
   for (std::size_t i = n_inputs; i < r.size(); ++i) {
     const Quantity& q = r.by_index(i);
-    const Value& v = e.result(e.result_index(q.key));
+    Value v = e.result(e.result_index(q.key));
     ASSERT_EQ(v.min, q.min) << q.key;
     ASSERT_EQ(v.max, q.max) << q.key;
   }
@@ -37,7 +37,7 @@ TEST(ModelEvaluator, GivesTheRecordedValuesForChangedParameters) {
       std::uniform_real_distribution<double> u(0.8, 1.2);
       p.min *= u(rng);
       p.max = std::max(p.min, p.max * u(rng));
-      e.parameter(i++) = {p.min, p.max, nullptr};
+      e.set_parameter(i++, p.min, p.max);
     }
     e.run();
     expect_same(e, evaluate(changed), changed.parameters.size());
