@@ -353,9 +353,14 @@ TEST(RobustSignals, ARunWaitingForTheLockEndsOnSigterm) {
   test::TempDir out, logs;
   HeldLock held(out.path());
   pid_t pid = start({"report", "--inputs", in.dir.str(), "--out", out.str(), "--format", "json"}, logs.path() / "log");
-  std::this_thread::sleep_for(500ms);
+  // Signalled once it says it waits for the lock (not after a fixed time: under a sanitizer on a
+  // busy machine the start alone can take longer).
+  const std::string log = (logs.path() / "log").string();
+  auto waiting = [&] { return fs::exists(log) && test::read_file(log).find("waiting up to") != std::string::npos; };
+  for (int i = 0; i < 400 && !waiting(); ++i) std::this_thread::sleep_for(50ms);
+  ASSERT_TRUE(waiting()) << (fs::exists(log) ? test::read_file(log) : "no log");
   ASSERT_EQ(::kill(pid, SIGTERM), 0);
-  EXPECT_EQ(wait_exit(pid), 143) << test::read_file((logs.path() / "log").string());
+  EXPECT_EQ(wait_exit(pid), 143) << test::read_file(log);
   EXPECT_EQ(files_in(out.path()), std::set<std::string>{".zorgcap.lock"});
 }
 
