@@ -4,7 +4,7 @@ JOBS ?= 2
 PREFIX ?= /usr/local
 CMAKE_FLAGS ?=
 DEBIAN_PACKAGES := cmake g++ make pkg-config libyaml-cpp-dev libhpdf-dev libgtest-dev googletest \
-  libbenchmark-dev nlohmann-json3-dev fonts-dejavu-core python3-fonttools poppler-utils qpdf libxml2-dev \
+  libbenchmark-dev nlohmann-json3-dev fonts-dejavu-core python3-fonttools poppler-utils qpdf zlib1g-dev libxml2-dev \
   libxlsxwriter-dev libcli11-dev unzip python3-pypdf texlive-latex-base texlive-latex-recommended \
   texlive-fonts-recommended texlive-lang-european lmodern python3-openpyxl \
   libzip-dev python3-docx libreoffice-writer-nogui chromium
