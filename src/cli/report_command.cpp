@@ -251,11 +251,12 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
     std::future<void> pdf;
     if (wants("pdf"))
       pdf = start(spare_core, [&] { write_file_atomic(dir.path_of("report.pdf"), render_pdf(doc, o.font_dir, o.writer, &replaced)); });
-    // Whatever a writer throws, report.pdf's thread ends before what it reads goes.
+    // Whatever a writer throws, report.pdf's thread ends before what it reads goes. A deferred
+    // report.pdf (no spare core) is not written for a scenario that failed.
     struct Join {
       std::future<void>& f;
       ~Join() {
-        if (f.valid()) f.wait();
+        if (f.valid() && f.wait_for(std::chrono::seconds(0)) != std::future_status::deferred) f.wait();
       }
     } join{pdf};
     write_file_atomic(dir.path_of("values.json"), values_json(inputs->scenario, *results, *inputs));
