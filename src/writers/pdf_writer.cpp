@@ -21,6 +21,7 @@
 #include "writers/pdf_font_file.h"
 #include "writers/pdf_glyph_forms.h"
 #include "writers/pdf_layout.h"
+#include "writers/pdf_links.h"
 #include "writers/pdf_text.h"
 
 namespace zorgcap {
@@ -219,9 +220,12 @@ struct Target {
   double top;
 };
 
+// The height a link or bookmark shows its target page from: a little above the target.
+double view_top(const pdf::Page& layout_page, double top) { return std::min(top + 6, layout_page.height); }
+
 HPDF_Destination destination(PdfDoc& pdf, HPDF_Page page, const pdf::Page& layout_page, double top) {
   HPDF_Destination dst = HPDF_Page_CreateDestination(page);
-  HPDF_Destination_SetFitH(dst, std::min(top + 6, layout_page.height));
+  HPDF_Destination_SetFitH(dst, static_cast<HPDF_REAL>(view_top(layout_page, top)));
   pdf.check("creating a link destination");
   return dst;
 }
@@ -367,6 +371,7 @@ std::string render_pdf(const Document& doc, const std::string& font_dir, const W
   std::vector<HPDF_Page> pages;
   std::map<std::string, Target> targets;
   pdf::GlyphForms forms(pdf.get());
+  pdf::LinkAnnotations links(pdf.get());
   for (std::size_t i = 0; i < layout.pages.size(); ++i) {
     const pdf::Page& p = layout.pages[i];
     HPDF_Page page = HPDF_AddPage(pdf.get());
@@ -383,7 +388,6 @@ std::string render_pdf(const Document& doc, const std::string& font_dir, const W
     for (const pdf::Link& l : p.links) {
       HPDF_Rect rect{static_cast<HPDF_REAL>(l.rect.left), static_cast<HPDF_REAL>(l.rect.bottom),
                      static_cast<HPDF_REAL>(l.rect.right), static_cast<HPDF_REAL>(l.rect.top)};
-      HPDF_Annotation annot = nullptr;
       if (!l.target.empty()) {
         auto it = targets.find(l.target);
         if (it == targets.end())
@@ -391,11 +395,10 @@ std::string render_pdf(const Document& doc, const std::string& font_dir, const W
                                    "\", which the document does not contain" +
                                    (l.mark > 0 ? " (no appendix entry with mark " + std::to_string(l.mark) + ")" : ""));
         const Target& t = it->second;
-        annot = HPDF_Page_CreateLinkAnnot(pages[i], rect, destination(pdf, pages[t.page], layout.pages[t.page], t.top));
+        links.to_page(pages[i], rect, pages[t.page], view_top(layout.pages[t.page], t.top));
       } else {
-        annot = HPDF_Page_CreateURILinkAnnot(pages[i], rect, l.uri.c_str());
+        links.to_uri(pages[i], rect, l.uri);
       }
-      HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
       pdf.check("adding a link on page " + std::to_string(p.number));
     }
     // A painted page's boxes and uncompressed content are not needed again: libharu's objects
