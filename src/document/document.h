@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,7 +46,9 @@ struct BuiltNumber {
   std::string unit;         // the quantity's unit ("fte", "aandeel", "euro")
   std::string text;    // as displayed: "1.917"
   int mark = 0;        // the number of its entry in the appendix "Herkomst van de getallen" (1-based)
-  std::optional<PrintedComparison> printed;  // baseline: the report's number this one stands for
+  // baseline: the report's number this one stands for; shared by the cells that stand for it, and
+  // a pointer so that the many numbers without one stay small
+  std::shared_ptr<const PrintedComparison> printed;
   // A deviating number carries a distinct mark (wording::kDeviationMark) linking to printed->anchor.
   bool deviates() const { return printed && printed->status != PrintedComparison::Status::reproduced; }
 };

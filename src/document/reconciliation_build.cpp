@@ -15,6 +15,7 @@ bool stands_for(const BuiltNumber& n, const PublishedNumber& p) {
 // Each number of table `p.table` that is the printed number `p` learns how it compares; where two
 // printed numbers concern the same number, one that deviates wins.
 void mark_cells(Document& doc, const PublishedNumber& p, const PrintedComparison& c) {
+  std::shared_ptr<const PrintedComparison> shared;
   for (BuiltTable& t : doc.tables) {
     if (std::to_string(t.number) != p.table) continue;
     for (auto* section : {&t.header, &t.body})
@@ -22,7 +23,7 @@ void mark_cells(Document& doc, const PublishedNumber& p, const PrintedComparison
         for (BuiltCell& cell : cells)
           for (BuiltRun& run : cell.runs)
             if (run.is_number && stands_for(run.number, p) && (!run.number.printed || !run.number.deviates()))
-              run.number.printed = c;
+              run.number.printed = shared ? shared : (shared = std::make_shared<const PrintedComparison>(c));
   }
 }
 

@@ -27,12 +27,13 @@ void check_utf8(std::string_view text, const std::string& where) {
 
 class Composer : PageFlow {
  public:
-  Composer(const Document& doc, const FontMetrics& metrics, const LayoutOptions& options)
-      : PageFlow(metrics, options), doc_(doc) {}
+  Composer(const Document& doc, const FontMetrics& metrics, const LayoutOptions& options, const PageSink& sink)
+      : PageFlow(metrics, options), doc_(doc), sink_(sink) {}
 
   Layout run() {
     check_document();
     title_page();
+    for (const ContentsNumber& c : contents_numbers_) held_.insert(c.page);
     for (const BuiltTable& t : doc_.tables) table(t);
     charts(doc_.case_charts, wording::kFigures, figures_anchor);
     appendix_part(doc_.uncertainty_table);
@@ -40,8 +41,8 @@ class Composer : PageFlow {
     appendix_part(doc_.reconciliation_table);
     appendix();
     sources();
-    footers();
     fill_contents_page_numbers();
+    finish_pages(true);
     return std::move(layout_);
   }
 
@@ -140,6 +141,7 @@ class Composer : PageFlow {
   }
 
   void table(const BuiltTable& t) {
+    finish_pages();
     new_page_for_table_if_needed(needs_landscape(t));
     TableFlow f = prepare_table(*this, t, t.caption, "Tabel " + std::to_string(t.number) + " (vervolg)");
     keep(f.first_height);
@@ -161,6 +163,7 @@ class Composer : PageFlow {
 
   // Starts a part of the report on a new page: its heading, with an anchor and a bookmark.
   void part(const std::string& title, const std::string& anchor_name, bool landscape = false) {
+    finish_pages();
     new_page(landscape);
     anchor(anchor_name);
     layout_.bookmarks.push_back({title, anchor_name, 0});
@@ -179,7 +182,10 @@ class Composer : PageFlow {
     bool shared = charts.size() > 1 && !charts.front().note.empty() &&
                   std::all_of(charts.begin(), charts.end(), [&](const Chart& c) { return c.note == charts.front().note; });
     if (shared) place({paragraph(charts.front().note, Font::regular, t_.body, 10)});
-    for (const Chart& c : charts) place_chart(*this, c, !shared);
+    for (const Chart& c : charts) {
+      finish_pages();
+      place_chart(*this, c, !shared);
+    }
   }
 
   struct Intro {
@@ -239,6 +245,7 @@ class Composer : PageFlow {
   }
 
   void appendix() {
+    finish_pages();
     new_page(false);
     double w = content_width();
     anchor(appendix_anchor);
@@ -260,6 +267,7 @@ class Composer : PageFlow {
     const double indent = metrics_.width(std::to_string(widest), Font::bold, t_.body) + 8;
     const double tw = w - indent;
     for (const ProvenanceEntry& e : doc_.provenance) {
+      finish_pages();
       std::string label = !e.label.empty() ? e.label : e.key;
       std::vector<Para> block;
       block.push_back({lines(label, Font::bold, t_.body, tw), Font::bold, t_.body, indent, 0});
@@ -302,6 +310,7 @@ class Composer : PageFlow {
   }
 
   void sources() {
+    finish_pages();
     new_page(false);
     double w = content_width();
     anchor(sources_anchor);
@@ -309,6 +318,7 @@ class Composer : PageFlow {
     std::vector<Para> head{{lines(std::string(wording::kSources), Font::bold, t_.heading, w), Font::bold, t_.heading, 0, 8}};
     place(head);
     for (const Source& s : doc_.sources) {
+      finish_pages();
       std::vector<Para> block;
       block.push_back({lines(s.label.empty() ? s.id : s.label, Font::bold, t_.body, w), Font::bold, t_.body, 0, 0});
       if (!s.reference.empty())
@@ -320,12 +330,32 @@ class Composer : PageFlow {
     }
   }
 
-  void footers() {
-    for (Page& p : layout_.pages) {
-      std::string text = "pagina " + std::to_string(p.number);
-      double x = (p.width - metrics_.width(text, Font::regular, t_.footer)) / 2;
-      p.texts.push_back({text, Font::regular, t_.footer, x, g_.footer_baseline});
-    }
+  // Ends the pages nothing more is laid out on (with `all`: every page): each gets its footer and,
+  // with a sink, is handed over and its boxes freed. Called only between the blocks of the report,
+  // where every page but the current one is complete; the contents pages wait for `all`.
+  void finish_pages(bool all = false) {
+    if (layout_.pages.empty()) return;
+    const std::size_t end = all ? layout_.pages.size() : layout_.pages.size() - 1;
+    finished_.resize(layout_.pages.size(), false);
+    for (std::size_t i = 0; i < end; ++i)
+      if (!held_.count(i)) finish_page(i);
+    if (all)
+      for (std::size_t i : held_) finish_page(i);
+  }
+
+  void finish_page(std::size_t i) {
+    if (finished_[i]) return;
+    finished_[i] = true;
+    Page& p = layout_.pages[i];
+    std::string text = "pagina " + std::to_string(p.number);
+    double x = (p.width - metrics_.width(text, Font::regular, t_.footer)) / 2;
+    p.texts.push_back({text, Font::regular, t_.footer, x, g_.footer_baseline});
+    if (!sink_) return;
+    sink_(layout_, i, p);
+    std::vector<TextBox>().swap(p.texts);
+    std::vector<Fill>().swap(p.fills);
+    std::vector<Rule>().swap(p.rules);
+    std::vector<Link>().swap(p.links);
   }
 
   void fill_contents_page_numbers() {
@@ -348,16 +378,20 @@ class Composer : PageFlow {
   };
 
   const Document& doc_;
+  const PageSink& sink_;
   bool in_tables_ = false;
   std::vector<ContentsNumber> contents_numbers_;
+  std::set<std::size_t> held_;   // the contents pages: finished last
+  std::vector<bool> finished_;   // per page: footer added (and handed to the sink)
 };
 
 }  // namespace
 
-Layout layout_document(const Document& doc, const FontMetrics& metrics, const LayoutOptions& options) {
+Layout layout_document(const Document& doc, const FontMetrics& metrics, const LayoutOptions& options,
+                       const PageSink& sink) {
   LayoutOptions o = options;
   o.deviation_links = doc.reconciliation_table.has_value();
-  return Composer(doc, metrics, o).run();
+  return Composer(doc, metrics, o, sink).run();
 }
 
 }  // namespace zorgcap::pdf

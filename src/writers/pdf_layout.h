@@ -2,6 +2,8 @@
 // Layout of report.pdf: a pure function from the Document to pages of positioned boxes
 // (pdf_boxes.h), composed of text (pdf_text.h), tables (pdf_table_layout.h) and charts
 // (pdf_chart_layout.h). It knows nothing of libharu: text is measured through FontMetrics.
+#include <functional>
+
 #include "document/document.h"
 #include "writers/pdf_anchors.h"
 #include "writers/pdf_boxes.h"
@@ -25,6 +27,14 @@ namespace zorgcap::pdf {
 //
 // Throws std::runtime_error for text that is not valid UTF-8, for a table row that cannot fit on a
 // page and for a chart taller than a page.
-Layout layout_document(const Document& doc, const FontMetrics& metrics, const LayoutOptions& options = {});
+//
+// With a `sink`, each page is handed to it as soon as nothing more will be laid out on it: in page
+// order, except the contents pages, which come last (their page numbers are known only at the end).
+// `so_far` holds every page begun, with its size and anchors. After the sink returns, the page's
+// boxes (fills, rules, texts, links) are freed and the returned Layout keeps only the pages' sizes,
+// numbers and anchors: a document's boxes are then never all in memory at once.
+using PageSink = std::function<void(const Layout& so_far, std::size_t index, Page& page)>;
+Layout layout_document(const Document& doc, const FontMetrics& metrics, const LayoutOptions& options = {},
+                       const PageSink& sink = {});
 
 }  // namespace zorgcap::pdf

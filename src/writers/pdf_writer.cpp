@@ -3,6 +3,8 @@
 #include "writers/pdf_writer.h"
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_streams.h>
 
 #include <algorithm>
 #include <array>
@@ -324,18 +326,29 @@ void paint_page(PdfDoc& pdf, HPDF_Page page, const pdf::Page& p, const LoadedFon
   pdf.check("drawing the marks of page " + std::to_string(p.number));
 }
 
-std::string save(PdfDoc& pdf) {
-  HPDF_SaveToStream(pdf.get());
+HPDF_STATUS append_to(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) noexcept {
+  try {
+    static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(data), size);
+  } catch (...) {
+    return HPDF_FAILD_TO_ALLOC_MEM;
+  }
+  return HPDF_OK;
+}
+
+// Saves the document straight into a string: libharu writes through a callback stream set as the
+// document's stream (HPDF_SaveToStream keeps a stream it finds there), so the file is never held
+// twice, once in libharu's memory stream and once in the copy read back from it.
+std::string save(PdfDoc& pdf, std::size_t size_hint) {
+  std::string bytes;
+  bytes.reserve(size_hint);
+  HPDF_Doc doc = pdf.get();
+  if (doc->stream) throw std::runtime_error("PDF: the document has a stream already");
+  doc->stream = HPDF_CallbackWriter_New(doc->mmgr, append_to, &bytes);
+  if (!doc->stream) throw std::runtime_error("PDF: out of memory for the output stream");
+  HPDF_SaveToStream(doc);
+  HPDF_Stream_Free(doc->stream);  // it points at `bytes`, which is returned
+  doc->stream = nullptr;
   pdf.check("writing the PDF");
-  HPDF_UINT32 size = HPDF_GetStreamSize(pdf.get());
-  HPDF_ResetStream(pdf.get());
-  pdf.check("rewinding the PDF stream");
-  std::string bytes(size, '\0');
-  HPDF_UINT32 read = size;
-  // Reading exactly the stream's size ends without HPDF_STREAM_EOF (which would count as an error).
-  if (size > 0) HPDF_ReadFromStream(pdf.get(), reinterpret_cast<HPDF_BYTE*>(bytes.data()), &read);
-  pdf.check("reading the PDF back");
-  if (read != size) throw std::runtime_error("PDF: read " + std::to_string(read) + " of " + std::to_string(size) + " bytes");
   return bytes;
 }
 
@@ -356,10 +369,6 @@ std::string render_pdf(const Document& doc, const std::string& font_dir, const W
   const LoadedFont bold = load_font(pdf, (std::filesystem::path(font_dir) / pdf_bold_font_file).string());
   HpdfMetrics metrics(regular, bold);
 
-  pdf::LayoutOptions layout_options;
-  layout_options.marks = options.marks == Marks::herkomst;
-  pdf::Layout layout = pdf::layout_document(doc, metrics, layout_options);
-
   // Document info: a fixed producer, no dates (libharu writes none unless asked). The /ID and
   // /Lang come with prepare_finish.
   HPDF_SetInfoAttr(pdf.get(), HPDF_INFO_PRODUCER, "zorgcap");
@@ -368,48 +377,58 @@ std::string render_pdf(const Document& doc, const std::string& font_dir, const W
   HPDF_SetPageMode(pdf.get(), HPDF_PAGE_MODE_USE_OUTLINE);
   pdf.check("setting the document info");
 
+  // Each page is painted and compressed as soon as the layout finishes it, and its boxes freed
+  // (pdf_layout.h); its links wait until every page, and so every link target, is known.
   std::vector<HPDF_Page> pages;
-  std::map<std::string, Target> targets;
   pdf::GlyphForms forms(pdf.get());
-  pdf::LinkAnnotations links(pdf.get());
-  for (std::size_t i = 0; i < layout.pages.size(); ++i) {
-    const pdf::Page& p = layout.pages[i];
-    HPDF_Page page = HPDF_AddPage(pdf.get());
-    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.width));
-    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.height));
-    pdf.check("adding page " + std::to_string(p.number));
-    pages.push_back(page);
-    for (const pdf::Anchor& a : p.anchors) targets.emplace(a.name, Target{i, a.top});
-  }
-
-  for (std::size_t i = 0; i < layout.pages.size(); ++i) {
-    const pdf::Page& p = layout.pages[i];
-    paint_page(pdf, pages[i], p, regular, bold, forms, missing);
-    for (const pdf::Link& l : p.links) {
-      HPDF_Rect rect{static_cast<HPDF_REAL>(l.rect.left), static_cast<HPDF_REAL>(l.rect.bottom),
-                     static_cast<HPDF_REAL>(l.rect.right), static_cast<HPDF_REAL>(l.rect.top)};
-      if (!l.target.empty()) {
-        auto it = targets.find(l.target);
-        if (it == targets.end())
-          throw std::runtime_error("PDF: a link on page " + std::to_string(p.number) + " points to \"" + l.target +
-                                   "\", which the document does not contain" +
-                                   (l.mark > 0 ? " (no appendix entry with mark " + std::to_string(l.mark) + ")" : ""));
-        const Target& t = it->second;
-        links.to_page(pages[i], rect, pages[t.page], view_top(layout.pages[t.page], t.top));
-      } else {
-        links.to_uri(pages[i], rect, l.uri);
-      }
-      pdf.check("adding a link on page " + std::to_string(p.number));
+  std::size_t content_bytes = 0;  // compressed, for the size of the file
+  struct PendingLink {
+    std::size_t page;
+    pdf::Link link;
+  };
+  std::vector<PendingLink> pending;
+  auto paint = [&](const pdf::Layout& so_far, std::size_t i, pdf::Page& p) {
+    while (pages.size() <= i) {  // libharu's pages in order, though the contents pages are painted last
+      const pdf::Page& next = so_far.pages[pages.size()];
+      HPDF_Page page = HPDF_AddPage(pdf.get());
+      HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(next.width));
+      HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(next.height));
+      pdf.check("adding page " + std::to_string(next.number));
+      pages.push_back(page);
     }
-    // A painted page's boxes and uncompressed content are not needed again: libharu's objects
-    // reuse their memory.
-    pdf::deflate_now(pdf::page_contents(pages[i]));
-    pdf::Page& done = layout.pages[i];
-    std::vector<pdf::TextBox>().swap(done.texts);
-    std::vector<pdf::Fill>().swap(done.fills);
-    std::vector<pdf::Rule>().swap(done.rules);
-    std::vector<pdf::Link>().swap(done.links);
+    paint_page(pdf, pages[i], p, regular, bold, forms, missing);
+    for (pdf::Link& l : p.links) pending.push_back({i, std::move(l)});
+    HPDF_Dict contents = pdf::page_contents(pages[i]);
+    pdf::deflate_now(contents);
+    content_bytes += HPDF_Stream_Size(contents->stream);
+  };
+  pdf::LayoutOptions layout_options;
+  layout_options.marks = options.marks == Marks::herkomst;
+  const pdf::Layout layout = pdf::layout_document(doc, metrics, layout_options, paint);
+  if (pages.size() != layout.pages.size()) throw std::runtime_error("PDF: the layout left pages unpainted");
+
+  std::map<std::string, Target> targets;
+  for (std::size_t i = 0; i < layout.pages.size(); ++i)
+    for (const pdf::Anchor& a : layout.pages[i].anchors) targets.emplace(a.name, Target{i, a.top});
+  pdf::LinkAnnotations links(pdf.get());
+  for (const auto& [i, l] : pending) {
+    const int number = layout.pages[i].number;
+    HPDF_Rect rect{static_cast<HPDF_REAL>(l.rect.left), static_cast<HPDF_REAL>(l.rect.bottom),
+                   static_cast<HPDF_REAL>(l.rect.right), static_cast<HPDF_REAL>(l.rect.top)};
+    if (!l.target.empty()) {
+      auto it = targets.find(l.target);
+      if (it == targets.end())
+        throw std::runtime_error("PDF: a link on page " + std::to_string(number) + " points to \"" + l.target +
+                                 "\", which the document does not contain" +
+                                 (l.mark > 0 ? " (no appendix entry with mark " + std::to_string(l.mark) + ")" : ""));
+      const Target& t = it->second;
+      links.to_page(pages[i], rect, pages[t.page], view_top(layout.pages[t.page], t.top));
+    } else {
+      links.to_uri(pages[i], rect, l.uri);
+    }
+    pdf.check("adding a link on page " + std::to_string(number));
   }
+  std::vector<PendingLink>().swap(pending);
 
   HPDF_Encoder utf8 = HPDF_GetEncoder(pdf.get(), "UTF-8");
   std::vector<HPDF_Outline> open;  // open[level]: the latest bookmark on that level
@@ -432,7 +451,10 @@ std::string render_pdf(const Document& doc, const std::string& font_dir, const W
     if (regular.file.covers(cp) || bold.file.covers(cp)) codes.push_back(cp);
   if (replaced) replaced->assign(missing.begin(), missing.end());
   pdf::prepare_finish(pdf.get(), {regular.font, bold.font}, pdf::to_unicode_cmap(codes), "nl");
-  std::string bytes = save(pdf);
+  // The file is its compressed page contents, the fonts, the ToUnicode maps and about 150 bytes per
+  // other object. Reserved generously: what is never written is never touched (nor resident), and
+  // growing the string while libharu writes would copy it and hold it twice.
+  std::string bytes = save(pdf, 2 * (content_bytes + 150 * pdf.get()->xref->entries->count) + 1024 * 1024);
   pdf::stamp_id(bytes);
   return bytes;
 }

@@ -220,9 +220,9 @@ TEST(DocxWriter, DeviatingNumbersGetADistinctMarkAndMarksCanBeLeftOut) {
       for (BuiltRun& r : c.runs)
         if (r.is_number && !number) number = &r;
   ASSERT_NE(number, nullptr);
-  number->number.printed = PrintedComparison{.status = PrintedComparison::Status::erratum, .id = "t4.x", .printed = "48%",
+  number->number.printed = std::make_shared<const PrintedComparison>(PrintedComparison{.status = PrintedComparison::Status::erratum, .id = "t4.x", .printed = "48%",
                                              .computed = "10%", .erratum = "I5", .kind = "fout in het rapport",
-                                             .reason = "r", .anchor = "v-t4.x", .note = ""};
+                                             .reason = "r", .anchor = "v-t4.x", .note = ""});
   auto w = write(doc);
   expect_tables(w->json, doc);  // the deviating number's mark is "≠N" in DeviationMark
 

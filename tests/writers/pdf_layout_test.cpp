@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "document/appendix_build.h"
 #include "writers/pdf_layout_fixtures.h"
@@ -212,6 +213,68 @@ TEST(PdfLayout, PartsFollowTheOrderOfTheHtmlReportWithBookmarksAndContents) {
   for (const Page& p : l.pages)
     for (const Anchor& a : p.anchors) anchors.insert(a.name);
   for (const Bookmark& b : l.bookmarks) EXPECT_TRUE(anchors.count(b.anchor)) << b.anchor;
+}
+
+// Everything a page holds, as text: two pages print the same when their dumps are equal.
+std::string dump(const Page& p) {
+  std::ostringstream o;
+  o.precision(17);
+  o << p.width << "x" << p.height << " #" << p.number << "\n";
+  for (const Fill& f : p.fills)
+    o << "fill " << f.rect.left << " " << f.rect.bottom << " " << f.rect.right << " " << f.rect.top << " " << f.gray
+      << " " << (f.color ? f.color->r + 2 * f.color->g + 4 * f.color->b : -1) << "\n";
+  for (const Rule& r : p.rules) o << "rule " << r.x1 << " " << r.y1 << " " << r.x2 << " " << r.y2 << " " << r.width << "\n";
+  for (const TextBox& t : p.texts)
+    o << "text " << t.text << " " << static_cast<int>(t.font) << " " << t.size << " " << t.x << " " << t.y << " "
+      << t.gray << " " << t.outline << " " << t.tail << " " << t.follows << "\n";
+  for (const Link& l : p.links)
+    o << "link " << l.rect.left << " " << l.rect.bottom << " " << l.rect.right << " " << l.rect.top << " " << l.target
+      << " " << l.mark << " " << l.uri << "\n";
+  for (const Anchor& a : p.anchors) o << "anchor " << a.name << " " << a.top << "\n";
+  return o.str();
+}
+
+// A sink gets the pages as layout_document would return them, each once, as soon as they are
+// complete: in order, the contents page last; the Layout returned keeps only sizes and anchors.
+TEST(PdfLayout, ASinkGetsEveryPageOnceAsItWouldBeReturned) {
+  Fixture f;
+  f.provenance(120);  // the appendix takes several pages
+  for (int t = 1; t <= 6; ++t) f.doc.tables.push_back(table(t, {"A", "B"}, 40));
+  f.doc.case_charts.push_back(chart(Chart::Kind::range, "figuur-1", "Casus 1a: capaciteit (fte)", {bar("Balk", 1, 1, 2)}));
+  f.doc.reconciliation = reconciliation(200);
+  f.doc.reconciliation_table = build_reconciliation_table(*f.doc.reconciliation);
+  f.doc.sources.push_back(Source{"s1", "Bron een", "Een verwijzing", "https://example.org/een", {}});
+  const Layout whole = layout_document(f.doc, metrics);
+  ASSERT_GE(whole.pages.size(), 10u);
+
+  std::vector<std::size_t> order;
+  std::map<std::size_t, std::string> got;
+  const Layout rest = layout_document(f.doc, metrics, {}, [&](const Layout& so_far, std::size_t i, Page& p) {
+    order.push_back(i);
+    got[i] = dump(p);
+    EXPECT_LT(i, so_far.pages.size());
+    EXPECT_EQ(&p, &so_far.pages[i]);
+    // Handed over only once the flow has moved past it (the last page and the contents: at the end).
+    if (i != 0 && i + 1 != whole.pages.size()) {
+      EXPECT_LT(i + 1, so_far.pages.size()) << i;
+    }
+  });
+
+  ASSERT_EQ(order.size(), whole.pages.size());
+  EXPECT_EQ(order.back(), 0u) << "the contents page comes last";
+  for (std::size_t k = 1; k < order.size(); ++k) EXPECT_EQ(order[k - 1], k) << "in page order";
+  ASSERT_EQ(rest.pages.size(), whole.pages.size());
+  EXPECT_EQ(rest.bookmarks.size(), whole.bookmarks.size());
+  for (std::size_t i = 0; i < whole.pages.size(); ++i) {
+    EXPECT_EQ(got[i], dump(whole.pages[i])) << "page " << i + 1;
+    const Page& kept = rest.pages[i];
+    EXPECT_TRUE(kept.texts.empty() && kept.fills.empty() && kept.rules.empty() && kept.links.empty()) << i + 1;
+    EXPECT_EQ(kept.number, whole.pages[i].number);
+    EXPECT_EQ(kept.width, whole.pages[i].width);
+    ASSERT_EQ(kept.anchors.size(), whole.pages[i].anchors.size());
+    for (std::size_t a = 0; a < kept.anchors.size(); ++a) EXPECT_EQ(kept.anchors[a].name, whole.pages[i].anchors[a].name);
+  }
+  EXPECT_NE(got[0].find("text pagina 1 "), std::string::npos) << "the contents page has its footer";
 }
 
 TEST(PdfLayout, RejectsInvalidUtf8InTheAnalyses) {
