@@ -31,6 +31,7 @@ std::optional<std::vector<PublishedNumber>> load_published(const std::string& pa
     return std::nullopt;
   }
   std::vector<PublishedNumber> out;
+  out.reserve(root->entries.size());
   for (const yaml::MapEntry& e : root->entries) {
     PublishedNumber p;
     p.id = e.key;

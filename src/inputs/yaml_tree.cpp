@@ -187,8 +187,26 @@ class TreeBuilder : public YAML::EventHandler {
     bool key_bad = false;
     std::string key;
     Location key_where;
-    std::unordered_map<std::string, int> key_lines;  // map keys seen so far -> their line
+    // Map keys seen so far -> their line, for maps of more than kScanKeys entries (a smaller map's
+    // entries are searched directly: most maps have a handful of keys).
+    std::unordered_map<std::string, int> key_lines;
   };
+  static constexpr std::size_t kScanKeys = 16;
+
+  // The line `key` was first defined on in the map `f`, or 0 when it is new (then remembered).
+  static int seen_at(Frame& f, const std::string& key) {
+    std::vector<MapEntry>& entries = f.node.entries;
+    if (entries.size() < kScanKeys) {
+      for (const MapEntry& e : entries)
+        if (e.key == key) return e.key_where.line;
+      return 0;
+    }
+    if (f.key_lines.empty()) {
+      for (const MapEntry& e : entries) f.key_lines.emplace(e.key, e.key_where.line);
+    }
+    auto it = f.key_lines.find(key);
+    return it != f.key_lines.end() ? it->second : 0;
+  }
 
   void error(const YAML::Mark& mark, std::string message) {
     diags_.error(file_, locate_(mark), path(), std::move(message));
@@ -268,17 +286,16 @@ class TreeBuilder : public YAML::EventHandler {
       }
       f.has_key = true;
       f.key_where = n.where;
-      f.key = n.text;
+      f.key = std::move(n.text);
       return;
     }
     // yaml-cpp places an empty value at the token after it (often the next line): use its key.
     if (n.kind == Node::Kind::null) n.where = f.key_where;
     if (!f.key_bad) {
-      auto [seen, inserted] = f.key_lines.try_emplace(f.key, f.key_where.line);
-      if (!inserted) {
-        diags_.error(file_, f.key_where, path(),
-                     "duplicate key (first defined at line " + std::to_string(seen->second) + ")");
+      if (int first = seen_at(f, f.key); first != 0) {
+        diags_.error(file_, f.key_where, path(), "duplicate key (first defined at line " + std::to_string(first) + ")");
       } else {
+        if (!f.key_lines.empty()) f.key_lines.emplace(f.key, f.key_where.line);
         f.node.entries.push_back({std::move(f.key), f.key_where, std::move(n)});
       }
     }

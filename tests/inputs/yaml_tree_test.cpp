@@ -154,6 +154,28 @@ TEST(YamlRejects, DuplicateKeysNamingTheFirstDefinition) {
   EXPECT_EQ(lines(p.diags), Lines{"2:1: a: duplicate key (first defined at line 1)"});
 }
 
+// Small maps are searched key by key, larger ones through an index built when they grow: a
+// duplicate is found either way, before and after the index exists.
+TEST(YamlRejects, DuplicateKeysInMapsOfEverySize) {
+  for (int n : {2, 15, 16, 17, 40}) {
+    std::string text;
+    for (int i = 1; i <= n; ++i) text += "k" + std::to_string(i) + ": " + std::to_string(i) + "\n";
+    text += "k1: again\n";                            // line n + 1
+    text += "k" + std::to_string(n) + ": again\n";    // line n + 2
+    text += "new: 1\n";
+    text += "new: 2\n";                               // line n + 4
+    Parsed p = parse_text(text);
+    EXPECT_EQ(lines(p.diags), (Lines{std::to_string(n + 1) + ":1: k1: duplicate key (first defined at line 1)",
+                                     std::to_string(n + 2) + ":1: k" + std::to_string(n) +
+                                         ": duplicate key (first defined at line " + std::to_string(n) + ")",
+                                     std::to_string(n + 4) + ":1: new: duplicate key (first defined at line " +
+                                         std::to_string(n + 3) + ")"}))
+        << n << " keys";
+    ASSERT_TRUE(p.root);
+    EXPECT_EQ(p.root->entries.size(), static_cast<std::size_t>(n + 1));
+  }
+}
+
 TEST(YamlRejects, ManyKeysWithoutQuadraticCost) {
   std::string text;
   for (int i = 0; i < 250000; ++i) text += "k" + std::to_string(i) + ": " + std::to_string(i) + "\n";
