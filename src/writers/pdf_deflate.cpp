@@ -24,11 +24,18 @@ HPDF_Dict page_contents(HPDF_Page page) {
   return attr->contents;
 }
 
-void deflate_now(HPDF_Dict stream) {
+namespace {
+
+void check_memory_stream(HPDF_Dict stream) {
   if (!stream || !stream->stream || stream->stream->type != HPDF_STREAM_MEMORY)
     throw std::runtime_error("PDF: only a stream held in memory can be compressed");
-  if (stream->write_fn == write_flate_filter) return;  // compressed already
-  if (stream->write_fn) throw std::runtime_error("PDF: the stream is written by libharu's own function");
+  if (stream->write_fn && stream->write_fn != write_flate_filter)
+    throw std::runtime_error("PDF: the stream is written by libharu's own function");
+}
+
+// Deflates the pieces handed to `feed` (each call: one piece) into one zlib stream.
+template <class Feed>
+std::string deflate_pieces(Feed feed) {
   z_stream z{};
   if (deflateInit(&z, kContentDeflateLevel) != Z_OK) throw std::runtime_error("PDF: zlib cannot start");
   std::string out;
@@ -45,25 +52,51 @@ void deflate_now(HPDF_Dict stream) {
       out.append(buf, sizeof buf - z.avail_out);
     } while (z.avail_out == 0);
   };
-  const HPDF_UINT chunks = HPDF_MemStream_GetBufCount(stream->stream);
-  for (HPDF_UINT i = 0; i < chunks; ++i) {
-    HPDF_UINT length = 0;
-    HPDF_BYTE* data = HPDF_MemStream_GetBufPtr(stream->stream, i, &length);
-    if (!data || length == 0) continue;
-    z.next_in = data;
-    z.avail_in = length;
+  feed([&](const HPDF_BYTE* data, std::size_t length) {
+    z.next_in = const_cast<Bytef*>(data);
+    z.avail_in = static_cast<uInt>(length);
     pump(Z_NO_FLUSH);
-  }
+  });
   z.next_in = nullptr;
   z.avail_in = 0;
   pump(Z_FINISH);
   deflateEnd(&z);
+  return out;
+}
+
+// Replaces the stream's data by `packed` and has libharu write it as it is, with its /Filter.
+void store(HPDF_Dict stream, const std::string& packed) {
   HPDF_MemStream_FreeData(stream->stream);
-  if (HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(out.data()), static_cast<HPDF_UINT>(out.size())) !=
-      HPDF_OK)
+  if (HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()),
+                        static_cast<HPDF_UINT>(packed.size())) != HPDF_OK)
     throw std::runtime_error("PDF: libharu cannot hold a compressed content stream");
   stream->filter = HPDF_STREAM_FILTER_NONE;
   stream->write_fn = write_flate_filter;
+}
+
+}  // namespace
+
+void deflate_now(HPDF_Dict stream) {
+  check_memory_stream(stream);
+  if (stream->write_fn == write_flate_filter) return;  // compressed already
+  const std::string packed = deflate_pieces([&](auto&& piece) {
+    const HPDF_UINT chunks = HPDF_MemStream_GetBufCount(stream->stream);
+    for (HPDF_UINT i = 0; i < chunks; ++i) {
+      HPDF_UINT length = 0;
+      HPDF_BYTE* data = HPDF_MemStream_GetBufPtr(stream->stream, i, &length);
+      if (data && length > 0) piece(data, length);
+    }
+  });
+  store(stream, packed);
+}
+
+void deflate_into(HPDF_Dict stream, std::string_view raw) {
+  check_memory_stream(stream);
+  if (stream->write_fn == write_flate_filter || HPDF_Stream_Size(stream->stream) != 0)
+    throw std::runtime_error("PDF: the stream has content already");
+  store(stream, deflate_pieces([&](auto&& piece) {
+          if (!raw.empty()) piece(reinterpret_cast<const HPDF_BYTE*>(raw.data()), raw.size());
+        }));
 }
 
 }  // namespace zorgcap::pdf

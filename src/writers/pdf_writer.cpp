@@ -18,6 +18,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "writers/pdf_content.h"
 #include "writers/pdf_deflate.h"
 #include "writers/pdf_finish.h"
 #include "writers/pdf_font_file.h"
@@ -180,38 +181,15 @@ class HpdfMetrics final : public pdf::FontMetrics {
 // would be lost without a word. It is drawn as the replacement character instead (U+FFFD, or "?"
 // in a font without it), and reported to the caller. libharu draws only the Basic Multilingual
 // Plane, so an emoji is replaced too.
-void encode_utf8(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-// `text` with every character the font lacks replaced, each one added to `missing`.
-std::string as_drawn(const std::string& text, const LoadedFont& f, std::set<char32_t>& missing) {
+// `text`'s code points with every character the font lacks replaced, each one added to `missing`.
+std::u32string as_drawn(const std::string& text, const LoadedFont& f, std::set<char32_t>& missing) {
   std::u32string cps = pdf::decode_utf8(text);
-  if (std::all_of(cps.begin(), cps.end(), [&](char32_t cp) { return f.drawable(cp); })) return text;
-  std::string out;
-  for (char32_t cp : cps) {
-    if (f.drawable(cp)) {
-      encode_utf8(cp, out);
-      continue;
+  for (char32_t& cp : cps)
+    if (!f.drawable(cp)) {
+      missing.insert(cp);
+      cp = f.replacement();
     }
-    missing.insert(cp);
-    encode_utf8(f.replacement(), out);
-  }
-  return out;
+  return cps;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,74 +214,79 @@ HPDF_REAL real(double v) { return static_cast<HPDF_REAL>(v); }
 
 // Draws text as filled glyph outlines (each glyph's form, placed by the CTM), advancing by the
 // same widths the layout measured: visible like text, invisible to text extraction.
-void paint_outlines(HPDF_Page page, const pdf::TextBox& t, const LoadedFont& f, pdf::GlyphForms& forms) {
+void paint_outlines(pdf::PageContent& c, const pdf::TextBox& t, const LoadedFont& f, pdf::GlyphForms& forms) {
   if (t.color)
-    HPDF_Page_SetRGBFill(page, real(t.color->r), real(t.color->g), real(t.color->b));
+    c.rgb_fill(real(t.color->r), real(t.color->g), real(t.color->b));
   else
-    HPDF_Page_SetGrayFill(page, real(t.gray));
+    c.gray_fill(real(t.gray));
   const double scale = t.size / f.file.units_per_em();
   double x = t.x;
   for (char32_t cp : pdf::decode_utf8(t.text)) {
     if (HPDF_XObject form = forms.form(f.file, cp)) {
-      HPDF_Page_GSave(page);
-      HPDF_Page_Concat(page, real(scale), 0, 0, real(scale), real(x), real(t.y));
-      HPDF_Page_ExecuteXObject(page, form);
-      HPDF_Page_GRestore(page);
+      c.save_state();
+      c.concat(real(scale), 0, 0, real(scale), real(x), real(t.y));
+      c.draw_form(form);
+      c.restore_state();
     }
     x += f.width(cp) * t.size / 1000.0;
   }
 }
 
-void paint_page(PdfDoc& pdf, HPDF_Page page, const pdf::Page& p, const LoadedFont& regular, const LoadedFont& bold,
+long width_of(std::u32string_view codes, const LoadedFont& f) {
+  long sum = 0;
+  for (char32_t cp : codes) sum += f.width(cp);  // also marks the glyph as used for libharu's font subset
+  return sum;
+}
+
+// Paints a page into its content stream, compressed at once (pdf_content.h, pdf_deflate.h).
+void paint_page(HPDF_Page page, const pdf::Page& p, const LoadedFont& regular, const LoadedFont& bold,
                 pdf::GlyphForms& forms, std::set<char32_t>& missing) {
+  pdf::PageContent c(page);
   for (const pdf::Fill& f : p.fills) {
     if (f.color)
-      HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(f.color->r), static_cast<HPDF_REAL>(f.color->g),
-                           static_cast<HPDF_REAL>(f.color->b));
+      c.rgb_fill(real(f.color->r), real(f.color->g), real(f.color->b));
     else
-      HPDF_Page_SetGrayFill(page, static_cast<HPDF_REAL>(f.gray));
-    HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(f.rect.left), static_cast<HPDF_REAL>(f.rect.bottom),
-                        static_cast<HPDF_REAL>(f.rect.right - f.rect.left),
-                        static_cast<HPDF_REAL>(f.rect.top - f.rect.bottom));
-    HPDF_Page_Fill(page);
+      c.gray_fill(real(f.gray));
+    c.rectangle(real(f.rect.left), real(f.rect.bottom), real(f.rect.right - f.rect.left),
+                real(f.rect.top - f.rect.bottom));
+    c.fill();
   }
-  HPDF_Page_SetGrayFill(page, 0);
-  HPDF_Page_SetGrayStroke(page, 0);
+  c.gray_fill(0);
+  c.gray_stroke(0);
   double line_width = -1;
   for (const pdf::Rule& r : p.rules) {
     if (r.width != line_width) {
-      HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(r.width));
+      c.line_width(real(r.width));
       line_width = r.width;
     }
-    HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(r.x1), static_cast<HPDF_REAL>(r.y1));
-    HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(r.x2), static_cast<HPDF_REAL>(r.y2));
-    HPDF_Page_Stroke(page);
+    c.move_to(real(r.x1), real(r.y1));
+    c.line_to(real(r.x2), real(r.y2));
+    c.stroke();
   }
-  pdf.check("drawing the rules of page " + std::to_string(p.number));
 
-  HPDF_Page_BeginText(page);
+  c.begin_text();
   const LoadedFont* font = nullptr;
   double size = 0, gray = 0;
   for (const pdf::TextBox& t : p.texts) {
     if (t.text.empty() || t.outline) continue;
     if (t.gray != gray) {
-      HPDF_Page_SetGrayFill(page, static_cast<HPDF_REAL>(t.gray));
+      c.gray_fill(real(t.gray));
       gray = t.gray;
     }
     const LoadedFont* want = t.font == pdf::Font::bold ? &bold : &regular;
     if (want != font || t.size != size) {
-      HPDF_Page_SetFontAndSize(page, want->font, static_cast<HPDF_REAL>(t.size));
+      c.font(want->font, real(t.size));
       font = want;
       size = t.size;
     }
-    const std::string drawn = as_drawn(t.text, *want, missing);
+    const std::u32string drawn = as_drawn(t.text, *want, missing);
     // A box that follows the one before goes on from the text position where that one ended.
     bool placed = t.follows;
-    auto show = [&](const std::string& text) {
+    auto show = [&](std::u32string_view codes) {
       if (placed)
-        HPDF_Page_ShowText(page, text.c_str());
+        c.show(codes, width_of(codes, *want));
       else
-        HPDF_Page_TextOut(page, real(t.x), real(t.y), text.c_str());
+        c.text_at(real(t.x), real(t.y), codes, width_of(codes, *want));
       placed = true;
     };
     if (t.tail <= 0) {
@@ -311,19 +294,17 @@ void paint_page(PdfDoc& pdf, HPDF_Page page, const pdf::Page& p, const LoadedFon
       continue;
     }
     // The room after the box is character spacing on its last character.
-    std::size_t last = drawn.size() - 1;
-    while (last > 0 && (static_cast<unsigned char>(drawn[last]) & 0xC0) == 0x80) --last;
-    if (last > 0) show(drawn.substr(0, last));
-    HPDF_Page_SetCharSpace(page, real(t.tail));
-    show(drawn.substr(last));
-    HPDF_Page_SetCharSpace(page, 0);
+    const std::u32string_view codes(drawn);
+    if (codes.size() > 1) show(codes.substr(0, codes.size() - 1));
+    c.char_space(real(t.tail));
+    show(codes.substr(codes.size() - 1));
+    c.char_space(0);
   }
-  HPDF_Page_EndText(page);
-  pdf.check("drawing the text of page " + std::to_string(p.number));
+  c.end_text();
   for (const pdf::TextBox& t : p.texts)
-    if (t.outline && !t.text.empty()) paint_outlines(page, t, t.font == pdf::Font::bold ? bold : regular, forms);
-  HPDF_Page_SetGrayFill(page, 0);
-  pdf.check("drawing the marks of page " + std::to_string(p.number));
+    if (t.outline && !t.text.empty()) paint_outlines(c, t, t.font == pdf::Font::bold ? bold : regular, forms);
+  c.gray_fill(0);
+  pdf::deflate_into(pdf::page_contents(page), c.bytes());
 }
 
 HPDF_STATUS append_to(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) noexcept {
@@ -396,11 +377,10 @@ std::string render_pdf(const Document& doc, const std::string& font_dir, const W
       pdf.check("adding page " + std::to_string(next.number));
       pages.push_back(page);
     }
-    paint_page(pdf, pages[i], p, regular, bold, forms, missing);
+    paint_page(pages[i], p, regular, bold, forms, missing);
+    pdf.check("painting page " + std::to_string(p.number));
     for (pdf::Link& l : p.links) pending.push_back({i, std::move(l)});
-    HPDF_Dict contents = pdf::page_contents(pages[i]);
-    pdf::deflate_now(contents);
-    content_bytes += HPDF_Stream_Size(contents->stream);
+    content_bytes += HPDF_Stream_Size(pdf::page_contents(pages[i])->stream);
   };
   pdf::LayoutOptions layout_options;
   layout_options.marks = options.marks == Marks::herkomst;
