@@ -368,10 +368,114 @@ ContentWidths content_widths(const std::vector<Piece>& text, Font font, double s
   return measure_content(text, Measure{metrics, type, font, size});
 }
 
+namespace {
+
+// wrap for one piece of plain text (no mark, nothing raised; a web link is allowed), most of the
+// report's paragraphs: the same lines as the Filler gives, from words measured once and kept as
+// views, without a Piece per word. Returns false, having done nothing, when a word is wider than a
+// line (the Filler then breaks it between characters).
+bool wrap_plain_piece(const Piece& piece, const Measure& m, double width, std::vector<Line>& lines) {
+  struct PlainWord {
+    std::string text;  // without '\r'
+    double width;
+    Join join;
+  };
+  std::vector<std::vector<PlainWord>> paragraphs(1);
+  std::string before;  // the previous word of the paragraph
+  std::string word;
+  auto end_word = [&] {
+    if (word.empty()) return;
+    auto& para = paragraphs.back();
+    const Join j = para.empty() ? Join::free : join_of(before, word);
+    const double w = m.text(word);
+    para.push_back({word, w, j});
+    before = std::move(word);
+    word.clear();
+  };
+  for (char c : piece.text) {
+    if (c == ' ' || c == '\t') {
+      end_word();
+    } else if (c == '\n') {
+      end_word();
+      paragraphs.emplace_back();
+      before.clear();
+    } else if (c != '\r') {
+      word += c;
+    }
+  }
+  end_word();
+  for (const auto& para : paragraphs)
+    for (const PlainWord& w : para)
+      if (w.width > width + eps) return false;
+
+  const double space = m.text(" ");
+  for (const auto& para : paragraphs) {
+    std::string current;
+    double used = 0;
+    bool empty = true;
+    auto finish = [&] {
+      Line line;
+      if (!empty) {
+        Piece p = piece;
+        p.text = std::move(current);
+        clear_decorations(p);
+        LineFragment f;
+        f.piece = std::move(p);
+        f.width = m.text(f.piece.text);
+        line.width = f.width + m.after(f.piece);
+        line.fragments.push_back(std::move(f));
+      }
+      lines.push_back(std::move(line));
+      current.clear();
+      used = 0;
+      empty = true;
+    };
+    auto add = [&](std::size_t from, std::size_t to) {
+      for (std::size_t i = from; i < to; ++i) {
+        if (!empty) {
+          current += ' ';
+          used += space;
+        }
+        current += para[i].text;
+        used += para[i].width;
+        empty = false;
+      }
+    };
+    // The Filler's levels: a run too wide for the rest of the line goes to the next line whole, or,
+    // wider than a line, is placed by the runs of the next level (no word is wider than a line).
+    auto place = [&](auto&& self, std::size_t from, std::size_t to, int level) -> void {
+      for (std::size_t a = from; a < to;) {
+        std::size_t b = a + 1;
+        while (b < to && !breaks_at(para[b].join, level)) ++b;
+        double w = 0;
+        for (std::size_t i = a; i < b; ++i) w += (i > a ? space : 0) + para[i].width;
+        if (!empty && used + space + w <= width + eps) {
+          add(a, b);
+        } else if (w <= width + eps) {
+          if (!empty) finish();
+          add(a, b);
+        } else {
+          self(self, a, b, level + 1);  // level < last_level: at the last level a run is one word
+        }
+        a = b;
+      }
+    };
+    place(place, 0, para.size(), 0);
+    finish();
+  }
+  return true;
+}
+
+}  // namespace
+
 std::vector<Line> wrap(const std::vector<Piece>& text, Font font, double size, double width, const FontMetrics& metrics,
                        const Typography& type) {
   Measure m{metrics, type, font, size};
   std::vector<Line> lines;
+  if (text.size() == 1 && text[0].mark == 0 && !decorated(text[0])) {
+    if (std::size_t at = utf8::first_invalid(text[0].text); at != std::string::npos) decode_utf8(text[0].text);
+    if (wrap_plain_piece(text[0], m, width, lines)) return lines;
+  }
   Filler fill(m, width, lines);
   for (const Paragraph& para : tokenize(text)) fill.paragraph(para);
   return lines;

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <random>
+
 #include "writers/pdf_layout.h"
 #include "writers/pdf_layout_fixtures.h"
 
@@ -35,6 +38,70 @@ TEST(PdfText, BreaksAnOverLongWordBetweenCharacters) {
   // Narrower than one character: one character per line, and it ends.
   EXPECT_EQ(wrap_plain("€–ë", Font::regular, 10, 1, metrics), (std::vector<std::string>{"€", "–", "ë"}));
   EXPECT_EQ(wrap_plain("abc", Font::regular, 10, 0, metrics).size(), 3u);
+}
+
+// Widths per character that differ (so sums round as real text does), from a fixed table.
+class UnevenMetrics final : public FontMetrics {
+ public:
+  double width(std::string_view text, Font f, double size) const override {
+    long sum = 0;
+    for (char32_t c : decode_utf8(text)) sum += 250 + static_cast<long>((c * 37 + (f == Font::bold ? 11 : 0)) % 400);
+    return static_cast<double>(sum) * size / 1000.0;
+  }
+  double ascent(Font, double size) const override { return 0.8 * size; }
+  double descent(Font, double size) const override { return 0.2 * size; }
+};
+
+std::string describe(const std::vector<Line>& lines) {
+  std::string out;
+  char buf[64];
+  for (const Line& l : lines) {
+    std::snprintf(buf, sizeof buf, "[%.17g]", l.width);
+    out += buf;
+    for (const LineFragment& f : l.fragments) {
+      std::snprintf(buf, sizeof buf, " %.17g/%.17g ", f.x, f.width);
+      out += buf + ("'" + f.piece.text + "' m" + std::to_string(f.piece.mark) + " u" + f.piece.uri +
+                    (f.piece.superscript ? " sup" : "") + " d" + f.piece.deviation + " f" +
+                    std::to_string(f.piece.footnote));
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+// One plain piece takes a shortcut through wrap; the same text cut into two pieces (which the
+// general path joins again) must give the same lines, for every width and kind of word.
+TEST(PdfText, OnePlainPieceWrapsAsTheGeneralPathDoes) {
+  const std::vector<std::string> words = {"Waarde:", "1.917", "fte", "19%", "-", "\u2013", "\u20AC", "286,44", "miljoen",
+                                          "(min", "max)", "Berekening:", "x", "aaaaaaaaaaaaaaaaaaaa", "\u00EBn",
+                                          "\u2212 3", "+4", "a\rb", "\n", "\t", "  "};
+  const UnevenMetrics uneven;
+  std::mt19937 rng(7);
+  int shortcut_cases = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 24);
+    for (int i = 0; i < n; ++i) {
+      if (i > 0 && rng() % 4 != 0) text += ' ';
+      text += words[rng() % words.size()];
+    }
+    const std::string uri = round % 5 == 0 ? "https://example.org/x" : "";
+    const double width = 20.0 + static_cast<double>(rng() % 300);
+    const double size = round % 2 ? 10 : 8.5;
+    const FontMetrics& m = round % 3 ? static_cast<const FontMetrics&>(uneven) : metrics;
+    const Font font = round % 4 == 0 ? Font::bold : Font::regular;
+    // Cut at a character boundary; the general path gets two pieces.
+    std::size_t cut = text.empty() ? 0 : rng() % text.size();
+    while (cut > 0 && cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    const std::vector<Line> quick = wrap({Piece{text, 0, false, uri}}, font, size, width, m, type);
+    const std::vector<Line> general =
+        wrap({Piece{text.substr(0, cut), 0, false, uri}, Piece{text.substr(cut), 0, false, uri}}, font, size, width, m, type);
+    EXPECT_EQ(describe(quick), describe(general)) << "text '" << text << "' cut at " << cut << ", width " << width;
+    bool wide = false;
+    for (const Line& l : general) wide = wide || l.width > width + 1e-6;
+    if (!wide) ++shortcut_cases;
+  }
+  EXPECT_GT(shortcut_cases, 200);  // most cases fit without breaking a word (the shortcut's domain)
 }
 
 TEST(PdfText, NoBreakAtANonBreakingSpace) {
