@@ -1,4 +1,5 @@
 #include "core/link_url.h"
+#include "core/utf8.h"
 #include "writers/pdf_layout.h"
 
 #include <algorithm>
@@ -18,6 +19,7 @@ namespace {
 
 // Validates text that goes into the layout, naming where it comes from.
 void check_utf8(std::string_view text, const std::string& where) {
+  if (utf8::valid(text)) return;
   try {
     decode_utf8(text);
   } catch (const std::runtime_error& e) {

@@ -18,6 +18,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/utf8.h"
 #include "writers/pdf_content.h"
 #include "writers/pdf_deflate.h"
 #include "writers/pdf_finish.h"
@@ -161,7 +162,8 @@ class HpdfMetrics final : public pdf::FontMetrics {
     }
     if (ascii) return static_cast<double>(sum) * size / 1000.0;
     sum = 0;
-    for (char32_t cp : pdf::decode_utf8(text)) sum += f.width(cp);
+    if (!utf8::valid(text)) pdf::decode_utf8(text);  // throws, naming the place
+    for (std::size_t at = 0; at < text.size();) sum += f.width(utf8::next(text, at));
     return static_cast<double>(sum) * size / 1000.0;
   }
   double ascent(pdf::Font font, double size) const override {
