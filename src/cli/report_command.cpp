@@ -250,7 +250,11 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
     std::vector<char32_t> replaced;  // characters report.pdf could not draw
     std::future<void> pdf;
     if (wants("pdf"))
-      pdf = start(spare_core, [&] { write_file_atomic(dir.path_of("report.pdf"), render_pdf(doc, o.font_dir, o.writer, &replaced)); });
+      pdf = start(spare_core, [&] {
+        WriterOptions writer = o.writer;
+        writer.spare_thread = spare_core;
+        write_file_atomic(dir.path_of("report.pdf"), render_pdf(doc, o.font_dir, writer, &replaced));
+      });
     // Whatever a writer throws, report.pdf's thread ends before what it reads goes. A deferred
     // report.pdf (no spare core) is not written for a scenario that failed.
     struct Join {

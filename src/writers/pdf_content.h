@@ -4,7 +4,7 @@
 // single precision, the same local font and form names from the page's resources), but into a
 // string: libharu's operators each zero a 512-byte buffer byte by byte, check the graphics state
 // and copy into 4 KB chunks, which made painting a sixth of a report's time. The finished bytes
-// go to the page with pdf::deflate_into. Only the operators report.pdf uses are here; nothing
+// go to the page compressed (pdf_deflate.h). Only the operators report.pdf uses are here; nothing
 // checks their order (the painter in pdf_writer.cpp is the only caller).
 #include <hpdf.h>
 
@@ -43,6 +43,7 @@ class PageContent {
   void show(std::u32string_view codes, long width);                              // HPDF_Page_ShowText
 
   const std::string& bytes() const { return out_; }
+  std::string take() { return std::move(out_); }
 
  private:
   void real(HPDF_REAL v);

@@ -5,8 +5,14 @@
 #include <hpdf_streams.h>
 #include <zlib.h>
 
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
 #include <stdexcept>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace zorgcap::pdf {
 
@@ -97,6 +103,111 @@ void deflate_into(HPDF_Dict stream, std::string_view raw) {
   store(stream, deflate_pieces([&](auto&& piece) {
           if (!raw.empty()) piece(reinterpret_cast<const HPDF_BYTE*>(raw.data()), raw.size());
         }));
+}
+
+// --- PageCompressor
+
+struct PageCompressor::Job {
+  HPDF_Dict stream;
+  std::string raw;     // until the thread takes it
+  std::string packed;  // once done
+  bool done = false;
+};
+
+struct PageCompressor::State {
+  static constexpr std::size_t kMaxWaiting = 4;  // pages painted but not yet compressed
+  std::mutex m;
+  std::condition_variable cv;
+  std::deque<Job> jobs;   // in order; the done ones at the front are stored by the owner
+  std::size_t taken = 0;  // jobs[0, taken) were taken by the thread
+  bool stop = false;
+  std::exception_ptr error;
+  std::thread worker;
+
+  void run() {
+    std::unique_lock<std::mutex> lock(m);
+    for (;;) {
+      cv.wait(lock, [&] { return stop || taken < jobs.size(); });
+      if (stop) return;
+      Job& job = jobs[taken++];  // a deque keeps references to its elements when it grows
+      std::string raw = std::move(job.raw);
+      lock.unlock();
+      std::string packed;
+      std::exception_ptr failed;
+      try {
+        packed = deflate_pieces([&](auto&& piece) {
+          if (!raw.empty()) piece(reinterpret_cast<const HPDF_BYTE*>(raw.data()), raw.size());
+        });
+      } catch (...) {
+        failed = std::current_exception();
+      }
+      lock.lock();
+      job.packed = std::move(packed);
+      job.done = true;
+      if (failed && !error) error = failed;
+      cv.notify_all();
+    }
+  }
+};
+
+PageCompressor::PageCompressor(bool threaded) : state_(threaded ? new State : nullptr) {
+  if (state_) state_->worker = std::thread([s = state_] { s->run(); });
+}
+
+PageCompressor::~PageCompressor() {
+  if (!state_) return;
+  {
+    std::lock_guard<std::mutex> lock(state_->m);
+    state_->stop = true;
+  }
+  state_->cv.notify_all();
+  state_->worker.join();
+  delete state_;
+}
+
+void PageCompressor::store_done() {
+  std::vector<Job> done;
+  {
+    std::lock_guard<std::mutex> lock(state_->m);
+    if (state_->error) std::rethrow_exception(state_->error);
+    while (!state_->jobs.empty() && state_->jobs.front().done) {
+      done.push_back(std::move(state_->jobs.front()));
+      state_->jobs.pop_front();
+      --state_->taken;
+    }
+  }
+  for (const Job& j : done) store(j.stream, j.packed);
+}
+
+void PageCompressor::add(HPDF_Dict stream, std::string raw) {
+  check_memory_stream(stream);
+  if (stream->write_fn == write_flate_filter || HPDF_Stream_Size(stream->stream) != 0)
+    throw std::runtime_error("PDF: the stream has content already");
+  if (!state_) {
+    deflate_into(stream, raw);
+    return;
+  }
+  store_done();
+  {
+    std::unique_lock<std::mutex> lock(state_->m);
+    state_->cv.wait(lock, [&] { return state_->error || state_->jobs.size() - state_->taken < State::kMaxWaiting; });
+    state_->jobs.push_back(Job{stream, std::move(raw), {}, false});
+  }
+  state_->cv.notify_all();
+}
+
+void PageCompressor::finish() {
+  if (!state_) return;
+  {
+    std::unique_lock<std::mutex> lock(state_->m);
+    state_->cv.wait(lock, [&] {
+      if (state_->error) return true;
+      for (const Job& j : state_->jobs)
+        if (!j.done) return false;
+      return true;
+    });
+  }
+  store_done();
 }
 
 }  // namespace zorgcap::pdf

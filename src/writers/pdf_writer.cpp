@@ -240,9 +240,9 @@ long width_of(std::u32string_view codes, const LoadedFont& f) {
   return sum;
 }
 
-// Paints a page into its content stream, compressed at once (pdf_content.h, pdf_deflate.h).
-void paint_page(HPDF_Page page, const pdf::Page& p, const LoadedFont& regular, const LoadedFont& bold,
-                pdf::GlyphForms& forms, std::set<char32_t>& missing) {
+// Paints a page: its content stream's bytes (pdf_content.h), for the compressor (pdf_deflate.h).
+std::string paint_page(HPDF_Page page, const pdf::Page& p, const LoadedFont& regular, const LoadedFont& bold,
+                       pdf::GlyphForms& forms, std::set<char32_t>& missing) {
   pdf::PageContent c(page);
   for (const pdf::Fill& f : p.fills) {
     if (f.color)
@@ -306,7 +306,7 @@ void paint_page(HPDF_Page page, const pdf::Page& p, const LoadedFont& regular, c
   for (const pdf::TextBox& t : p.texts)
     if (t.outline && !t.text.empty()) paint_outlines(c, t, t.font == pdf::Font::bold ? bold : regular, forms);
   c.gray_fill(0);
-  pdf::deflate_into(pdf::page_contents(page), c.bytes());
+  return c.take();
 }
 
 HPDF_STATUS append_to(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) noexcept {
@@ -364,7 +364,7 @@ std::string render_pdf(const Document& doc, const std::string& font_dir, const W
   // (pdf_layout.h); its links wait until every page, and so every link target, is known.
   std::vector<HPDF_Page> pages;
   pdf::GlyphForms forms(pdf.get());
-  std::size_t content_bytes = 0;  // compressed, for the size of the file
+  pdf::PageCompressor compressor(options.spare_thread);
   struct PendingLink {
     std::size_t page;
     pdf::Link link;
@@ -379,15 +379,18 @@ std::string render_pdf(const Document& doc, const std::string& font_dir, const W
       pdf.check("adding page " + std::to_string(next.number));
       pages.push_back(page);
     }
-    paint_page(pages[i], p, regular, bold, forms, missing);
+    std::string content = paint_page(pages[i], p, regular, bold, forms, missing);
     pdf.check("painting page " + std::to_string(p.number));
     for (pdf::Link& l : p.links) pending.push_back({i, std::move(l)});
-    content_bytes += HPDF_Stream_Size(pdf::page_contents(pages[i])->stream);
+    compressor.add(pdf::page_contents(pages[i]), std::move(content));
   };
   pdf::LayoutOptions layout_options;
   layout_options.marks = options.marks == Marks::herkomst;
   const pdf::Layout layout = pdf::layout_document(doc, metrics, layout_options, paint);
   if (pages.size() != layout.pages.size()) throw std::runtime_error("PDF: the layout left pages unpainted");
+  compressor.finish();
+  std::size_t content_bytes = 0;  // compressed, for the size of the file
+  for (HPDF_Page page : pages) content_bytes += HPDF_Stream_Size(pdf::page_contents(page)->stream);
 
   std::map<std::string, Target> targets;
   for (std::size_t i = 0; i < layout.pages.size(); ++i)

@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "test_support.h"
 
@@ -63,6 +64,60 @@ TEST(DeflateNow, APageCompressedBeforeSavingReadsBackWithOneFilter) {
   std::string qdf = run("qpdf --qdf --object-streams=disable '" + path + "' -", &status);
   EXPECT_EQ(status, 0);
   EXPECT_NE(qdf.find("(Zorgcapaciteit vrijgespeeld) Tj"), std::string::npos);
+}
+
+// The compressed bytes of each page's content stream, in page order.
+std::vector<std::string> stored_pages(bool threaded, int pages, bool finish = true) {
+  HPDF_Doc doc = HPDF_New(nullptr, nullptr);
+  std::vector<std::string> out;
+  {
+    PageCompressor compressor(threaded);
+    std::vector<HPDF_Page> added;
+    for (int i = 0; i < pages; ++i) {
+      added.push_back(HPDF_AddPage(doc));
+      std::string raw;
+      for (int k = 0; k <= i * 37 % 500; ++k) raw += std::to_string(i * k) + " " + std::to_string(k) + " m\n";
+      compressor.add(page_contents(added.back()), std::move(raw));
+    }
+    if (!finish) {
+      HPDF_Free(doc);
+      return out;  // the compressor stops without storing what is left
+    }
+    compressor.finish();
+    for (HPDF_Page p : added) {
+      HPDF_Stream s = page_contents(p)->stream;
+      std::string bytes;
+      for (HPDF_UINT b = 0; b < HPDF_MemStream_GetBufCount(s); ++b) {
+        HPDF_UINT n = 0;
+        HPDF_BYTE* data = HPDF_MemStream_GetBufPtr(s, b, &n);
+        bytes.append(reinterpret_cast<const char*>(data), n);
+      }
+      out.push_back(bytes);
+    }
+  }
+  HPDF_Free(doc);
+  return out;
+}
+
+TEST(PageCompressor, OnItsOwnThreadStoresWhatItStoresAtOnce) {
+  const std::vector<std::string> now = stored_pages(false, 40), threaded = stored_pages(true, 40);
+  ASSERT_EQ(now.size(), 40u);
+  EXPECT_EQ(threaded, now);
+  for (const std::string& b : now) EXPECT_GE(b.size(), 8u);  // a zlib stream, not empty
+  EXPECT_NE(now[3], now[4]);
+}
+
+TEST(PageCompressor, StopsCleanlyWhenTheDocumentIsAbandoned) {
+  EXPECT_TRUE(stored_pages(true, 25, false).empty());
+}
+
+TEST(PageCompressor, RefusesAStreamWithContent) {
+  HPDF_Doc doc = HPDF_New(nullptr, nullptr);
+  HPDF_Page page = HPDF_AddPage(doc);
+  HPDF_Page_MoveTo(page, 1, 1);
+  PageCompressor compressor(true);
+  EXPECT_THROW(compressor.add(page_contents(page), "0 0 m\n"), std::runtime_error);
+  HPDF_Free(doc);
 }
 
 TEST(DeflateNow, RefusesAStreamThatIsNotInMemory) { EXPECT_THROW(deflate_now(nullptr), std::runtime_error); }
