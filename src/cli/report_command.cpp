@@ -202,10 +202,25 @@ std::future<std::invoke_result_t<F>> start(bool spare_core, F f) {
   return std::async(spare_core ? std::launch::async : std::launch::deferred, std::move(f));
 }
 
+// Reading the printed numbers of a run that includes the baseline, started before the templates
+// are read (it is the longest read). Its thread is made with SIGTERM and SIGINT blocked, as the
+// signal watcher made later blocks them, so that they are never delivered to it.
+std::future<PublishedNumbers> start_reading_published(bool spare_core, const std::string& inputs_dir) {
+  sigset_t set, old;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  ::pthread_sigmask(SIG_BLOCK, &set, &old);
+  auto f = start(spare_core, [dir = fs::path(inputs_dir)] { return read_published(dir); });
+  ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  return f;
+}
+
 // One scenario through the whole pipeline; its folder is published only if everything succeeded.
 // With a spare core, reading the printed numbers and writing report.pdf run beside the rest.
+// `early`: the printed numbers, being read since the run started (for the baseline).
 ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, const LoadedBaseline& baseline,
-                             const std::string& name, bool spare_core) {
+                             const std::string& name, bool spare_core, std::future<PublishedNumbers>& early) {
   ScenarioOutcome r;
   Diagnostics diags;
   SourceTexts input_texts;
@@ -214,7 +229,7 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
   const fs::path published_path = fs::path(o.inputs_dir) / "published.yaml";
   std::future<PublishedNumbers> published;
   if (inputs && inputs->scenario == "baseline" && fs::exists(published_path))
-    published = start(spare_core, [dir = fs::path(o.inputs_dir)] { return read_published(dir); });
+    published = early.valid() ? std::move(early) : start(spare_core, [dir = fs::path(o.inputs_dir)] { return read_published(dir); });
   std::optional<Results> results;
   if (inputs) results = evaluate(*inputs);
   if (results) {
@@ -454,6 +469,16 @@ int run_report(const ReportOptions& given, std::ostream& out, std::ostream& err)
         err << "zorgcap report: --scenario " << why << "\n";
         return kExitUsage;
       }
+  // --jobs is the number of threads: one per scenario at a time, and when fewer scenarios than
+  // that are left to share them, each also writes its report.pdf on a thread of its own.
+  const unsigned threads = o.jobs > 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned jobs = std::min<unsigned>(threads, static_cast<unsigned>(names.size()));
+  const bool spare_core = threads > jobs;
+  std::future<PublishedNumbers> published;  // for the baseline's scenario only
+  if (std::find(names.begin(), names.end(), "baseline") != names.end() &&
+      fs::exists(fs::path(o.inputs_dir) / "published.yaml"))
+    published = start_reading_published(spare_core, o.inputs_dir);
+
   Diagnostics diags;
   SourceTexts template_texts;
   auto shared = load_templates(o, diags, template_texts);
@@ -498,16 +523,11 @@ int run_report(const ReportOptions& given, std::ostream& out, std::ostream& err)
   // --verbose, never with --quiet (cron mails whatever a job prints).
   bool console = o.verbosity == Verbosity::verbose ||
                  (o.verbosity == Verbosity::automatic && ::isatty(STDOUT_FILENO) != 0);
-  // --jobs is the number of threads: one per scenario at a time, and when fewer scenarios than
-  // that are left to share them, each also writes its report.pdf on a thread of its own.
-  const unsigned threads = o.jobs > 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
-  const unsigned jobs = std::min<unsigned>(threads, static_cast<unsigned>(names.size()));
-  const bool spare_core = threads > jobs;
   auto worker = [&] {
     for (std::size_t i; (i = next++) < names.size();) {
       auto start = std::chrono::steady_clock::now();
       try {
-        outcomes[i] = run_scenario(o, *shared, baseline, names[i], spare_core);
+        outcomes[i] = run_scenario(o, *shared, baseline, names[i], spare_core, published);
       } catch (const std::exception& e) {  // not to end the process from a worker thread
         outcomes[i] = {false, kExitInternal, "zorgcap: " + printable(names[i]) + ": internal error: " + e.what() + "\n", "", std::nullopt};
       } catch (...) {
