@@ -34,15 +34,29 @@ std::string portable_name(const std::string& path, const std::vector<DigestRoot>
   return role + "/" + p.filename().generic_string();
 }
 
+namespace {
+
+std::string combined_digest(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::string all;
+  for (const auto& [name, sha] : files) all += name + '\0' + sha + '\n';
+  return sha256_hex(all);
+}
+
+}  // namespace
+
 FileDigests digest_files(const std::vector<std::pair<std::string, std::string>>& texts,
                          const std::vector<DigestRoot>& roots) {
   FileDigests d;
-  std::string all;
-  for (const auto& [path, text] : texts) {
-    d.files.emplace_back(portable_name(path, roots), sha256_hex(text));
-    all += d.files.back().first + '\0' + d.files.back().second + '\n';
-  }
-  d.combined = sha256_hex(all);
+  for (const auto& [path, text] : texts) d.files.emplace_back(portable_name(path, roots), sha256_hex(text));
+  d.combined = combined_digest(d.files);
+  return d;
+}
+
+FileDigests join_digests(const FileDigests& first, const FileDigests& then) {
+  FileDigests d;
+  d.files = first.files;
+  d.files.insert(d.files.end(), then.files.begin(), then.files.end());
+  d.combined = combined_digest(d.files);
   return d;
 }
 

@@ -27,4 +27,8 @@ std::string portable_name(const std::string& path, const std::vector<DigestRoot>
 FileDigests digest_files(const std::vector<std::pair<std::string, std::string>>& texts,
                          const std::vector<DigestRoot>& roots);
 
+// The digests of `first`'s files followed by `then`'s: what digest_files gives for both lists of
+// files read one after the other (so that files read once per run are hashed once).
+FileDigests join_digests(const FileDigests& first, const FileDigests& then);
+
 }  // namespace zorgcap

@@ -98,7 +98,13 @@ struct SharedTemplates {
   std::string css;
   std::string explore_js, explore_css;  // templates/explore/: explore.html's script and stylesheet
   SourceTexts texts;
+  FileDigests digests;  // of `texts`, for every scenario's manifest
 };
+
+// The folders a run's files are named under in its digests (file_digests.h).
+std::vector<DigestRoot> digest_roots(const ReportOptions& o) {
+  return {{o.inputs_dir, "inputs"}, {o.templates_dir, "templates"}};
+}
 
 std::optional<std::vector<IndexRow>> load_index_rows(const std::string& path, Diagnostics& diags, SourceTexts& texts) {
   std::string text;
@@ -153,6 +159,7 @@ std::optional<SharedTemplates> load_templates(const ReportOptions& o, Diagnostic
   t.tables = std::move(*tables);
   t.analysis = std::move(*analysis);
   t.index_rows = std::move(*index);
+  t.digests = digest_files(t.texts, digest_roots(o));
   return t;
 }
 
@@ -246,11 +253,8 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
     return r;
   }
   try {
-    const std::vector<DigestRoot> roots{{o.inputs_dir, "inputs"}, {o.templates_dir, "templates"}};
-    FileDigests input_digest = digest_files(input_texts, roots);
-    SourceTexts all = input_texts;
-    all.insert(all.end(), t.texts.begin(), t.texts.end());
-    FileDigests all_digest = digest_files(all, roots);
+    FileDigests input_digest = digest_files(input_texts, digest_roots(o));
+    FileDigests all_digest = join_digests(input_digest, t.digests);
 
     Document doc = build_document(t.tables, *results, *inputs, input_digest.combined);
     add_analyses(doc, t.analysis, run_analyses(*inputs, t.analysis, o.montecarlo), *results, *inputs);
@@ -300,7 +304,11 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
     }
     if (pdf.valid()) {
       pdf.get();
-      r.messages += glyph_warnings(replaced, all);
+      if (!replaced.empty()) {  // where the characters report.pdf could not draw come from
+        SourceTexts all = input_texts;
+        all.insert(all.end(), t.texts.begin(), t.texts.end());
+        r.messages += glyph_warnings(replaced, all);
+      }
     }
     dir.publish();
     r.ok = true;

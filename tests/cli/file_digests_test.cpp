@@ -47,5 +47,24 @@ TEST(FileDigests, RelativeAndAbsoluteSpellingsGiveOneDigest) {
   EXPECT_NE(digest_files(relative, {{"inputs", "inputs"}}).combined, r.combined);
 }
 
+// The templates are hashed once per run and joined to each scenario's inputs: the same digests as
+// hashing both lists together.
+TEST(FileDigests, JoiningTwoListsIsHashingThemTogether) {
+  const std::vector<DigestRoot> roots{{"in", "inputs"}, {"tpl", "templates"}};
+  const std::vector<std::pair<std::string, std::string>> inputs{{"in/baseline.yaml", "a: 1\n"}, {"in/x.yaml", "b: 2\n"}};
+  const std::vector<std::pair<std::string, std::string>> templates{{"tpl/tables/t1.yaml", "c: 3\n"}};
+  auto both = inputs;
+  both.insert(both.end(), templates.begin(), templates.end());
+  const FileDigests joined = join_digests(digest_files(inputs, roots), digest_files(templates, roots));
+  const FileDigests together = digest_files(both, roots);
+  EXPECT_EQ(joined.files, together.files);
+  EXPECT_EQ(joined.combined, together.combined);
+  ASSERT_EQ(joined.files.size(), 3u);
+  EXPECT_EQ(joined.files[2].first, "templates/tables/t1.yaml");
+  EXPECT_NE(joined.combined, digest_files(inputs, roots).combined);
+  // The order counts, as in a run: inputs first, then templates.
+  EXPECT_NE(join_digests(digest_files(templates, roots), digest_files(inputs, roots)).combined, together.combined);
+}
+
 }  // namespace
 }  // namespace zorgcap
