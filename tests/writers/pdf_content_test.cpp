@@ -12,21 +12,11 @@
 #include <string>
 
 #include "writers/pdf_deflate.h"
+#include "writers/page_stream_bytes.h"
 #include "writers/pdf_writer.h"
 
 namespace zorgcap::pdf {
 namespace {
-
-std::string raw_contents(HPDF_Page page) {
-  HPDF_Stream s = page_contents(page)->stream;
-  std::string out;
-  for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(s); ++i) {
-    HPDF_UINT n = 0;
-    HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(s, i, &n);
-    out.append(reinterpret_cast<const char*>(p), n);
-  }
-  return out;
-}
 
 struct Doc {
   HPDF_Doc doc = HPDF_New(nullptr, nullptr);
@@ -151,7 +141,7 @@ TEST(PageContent, WritesWhatLibharusOperatorsWrite) {
   }
   ASSERT_EQ(HPDF_GetError(d.doc), static_cast<HPDF_STATUS>(HPDF_OK));
 
-  const std::string expected = raw_contents(theirs);
+  const std::string expected = page_stream_bytes(theirs);
   ASSERT_GT(expected.size(), 2000u);
   EXPECT_NE(expected.find(" Td\n<"), std::string::npos);
   EXPECT_NE(expected.find(" Tc\n"), std::string::npos);

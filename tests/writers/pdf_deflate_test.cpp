@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "test_support.h"
+#include "writers/page_stream_bytes.h"
 
 namespace zorgcap::pdf {
 namespace {
@@ -84,16 +85,7 @@ std::vector<std::string> stored_pages(bool threaded, int pages, bool finish = tr
       return out;  // the compressor stops without storing what is left
     }
     compressor.finish();
-    for (HPDF_Page p : added) {
-      HPDF_Stream s = page_contents(p)->stream;
-      std::string bytes;
-      for (HPDF_UINT b = 0; b < HPDF_MemStream_GetBufCount(s); ++b) {
-        HPDF_UINT n = 0;
-        HPDF_BYTE* data = HPDF_MemStream_GetBufPtr(s, b, &n);
-        bytes.append(reinterpret_cast<const char*>(data), n);
-      }
-      out.push_back(bytes);
-    }
+    for (HPDF_Page p : added) out.push_back(page_stream_bytes(p));
   }
   HPDF_Free(doc);
   return out;
