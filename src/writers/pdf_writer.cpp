@@ -162,8 +162,13 @@ class HpdfMetrics final : public pdf::FontMetrics {
     }
     if (ascii) return static_cast<double>(sum) * size / 1000.0;
     sum = 0;
-    if (!utf8::valid(text)) pdf::decode_utf8(text);  // throws, naming the place
-    for (std::size_t at = 0; at < text.size();) sum += f.width(utf8::next(text, at));
+    for (std::size_t at = 0; at < text.size();) {
+      const std::size_t start = at;
+      const char32_t cp = utf8::next(text, at);
+      // next() reads an invalid byte as U+FFFD: text that is not UTF-8 is refused, naming the place.
+      if (cp == U'\uFFFD' && text.compare(start, 3, "\xEF\xBF\xBD") != 0) pdf::decode_utf8(text);
+      sum += f.width(cp);
+    }
     return static_cast<double>(sum) * size / 1000.0;
   }
   double ascent(pdf::Font font, double size) const override {
