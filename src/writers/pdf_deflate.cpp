@@ -70,6 +70,12 @@ std::string deflate_pieces(Feed feed) {
   return out;
 }
 
+std::string deflate_bytes(std::string_view raw) {
+  return deflate_pieces([&](auto&& piece) {
+    if (!raw.empty()) piece(reinterpret_cast<const HPDF_BYTE*>(raw.data()), raw.size());
+  });
+}
+
 // Replaces the stream's data by `packed` and has libharu write it as it is, with its /Filter.
 void store(HPDF_Dict stream, const std::string& packed) {
   HPDF_MemStream_FreeData(stream->stream);
@@ -94,15 +100,6 @@ void deflate_now(HPDF_Dict stream) {
     }
   });
   store(stream, packed);
-}
-
-void deflate_into(HPDF_Dict stream, std::string_view raw) {
-  check_memory_stream(stream);
-  if (stream->write_fn == write_flate_filter || HPDF_Stream_Size(stream->stream) != 0)
-    throw std::runtime_error("PDF: the stream has content already");
-  store(stream, deflate_pieces([&](auto&& piece) {
-          if (!raw.empty()) piece(reinterpret_cast<const HPDF_BYTE*>(raw.data()), raw.size());
-        }));
 }
 
 // --- PageCompressor
@@ -135,9 +132,7 @@ struct PageCompressor::State {
       std::string packed;
       std::exception_ptr failed;
       try {
-        packed = deflate_pieces([&](auto&& piece) {
-          if (!raw.empty()) piece(reinterpret_cast<const HPDF_BYTE*>(raw.data()), raw.size());
-        });
+        packed = deflate_bytes(raw);
       } catch (...) {
         failed = std::current_exception();
       }
@@ -184,7 +179,7 @@ void PageCompressor::add(HPDF_Dict stream, std::string raw) {
   if (stream->write_fn == write_flate_filter || HPDF_Stream_Size(stream->stream) != 0)
     throw std::runtime_error("PDF: the stream has content already");
   if (!state_) {
-    deflate_into(stream, raw);
+    store(stream, deflate_bytes(raw));
     return;
   }
   store_done();

@@ -17,10 +17,6 @@ inline constexpr int kContentDeflateLevel = 2;
 // std::runtime_error when zlib or libharu fails.
 void deflate_now(HPDF_Dict stream);
 
-// Sets the data of the empty stream dictionary `stream` to `raw`, deflated, written as deflate_now
-// writes it. Throws std::runtime_error when the stream has content already or zlib fails.
-void deflate_into(HPDF_Dict stream, std::string_view raw);
-
 // Compresses the content streams of a document's pages as they are painted: at once, or on a
 // thread of its own while the painter goes on with the next pages (`threaded`; for a lone report
 // on a machine with a core to spare). Only the owner's thread touches libharu: the thread deflates
