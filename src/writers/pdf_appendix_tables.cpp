@@ -1,34 +1,32 @@
 #include "writers/pdf_appendix_tables.h"
 
-#include <algorithm>
-
+#include <string>
 
 namespace zorgcap::pdf {
 
 namespace {
 
-BuiltRun text_run(std::string text) { return BuiltRun{std::move(text), false, {}, {}}; }
-// A value that aligns right like a number; with a mark, it links to that appendix entry (a label
-// with a mark links too, its words wrapping like text).
-BuiltRun value_run(std::string text, int mark = 0) {
-  BuiltRun r;
-  r.text = text;
-  r.is_number = true;
-  r.number.text = std::move(text);
-  r.number.mark = mark;
-  return r;
+constexpr const char* nbsp = "\u00A0";
+
+std::string cell_id(const std::string& table, int row, int col, bool header) {
+  return table + (header ? "/h" : "/r") + std::to_string(row) + "/c" + std::to_string(col);
 }
 
-BuiltCell built_cell(const std::string& table, int row, int col, std::vector<BuiltRun> runs, bool header,
-                     bool row_header = false) {
-  BuiltCell c;
-  c.id = table + (header ? "/h" : "/r") + std::to_string(row) + "/c" + std::to_string(col);
-  c.row = row;
-  c.col = col;
-  c.header = header;
-  c.row_header = row_header;
-  c.runs = std::move(runs);
+// The cell's text: all its runs joined.
+void join_runs(BuiltCell& c) {
+  std::size_t size = 0;
+  for (const BuiltRun& r : c.runs) size += r.text.size();
+  c.text.reserve(size);
   for (const BuiltRun& r : c.runs) c.text += r.text;
+}
+
+BuiltCell header_cell(const std::string& table, int col, std::string text) {
+  BuiltCell c;
+  c.id = cell_id(table, 0, col, true);
+  c.col = col;
+  c.header = true;
+  c.runs.push_back(BuiltRun{std::move(text), false, {}, {}});
+  join_runs(c);
   return c;
 }
 
@@ -38,7 +36,7 @@ BuiltTable built_table(const std::string& id, const std::vector<std::string>& co
   t.columns = static_cast<int>(columns.size());
   t.header.emplace_back();
   for (std::size_t c = 0; c < columns.size(); ++c)
-    t.header[0].push_back(built_cell(id, 0, static_cast<int>(c), {text_run(columns[c])}, true));
+    t.header[0].push_back(header_cell(id, static_cast<int>(c), columns[c]));
   return t;
 }
 
@@ -47,32 +45,40 @@ BuiltTable built_table(const std::string& id, const std::vector<std::string>& co
 BuiltTable appendix_built_table(const AppendixTable& t) {
   BuiltTable out = built_table(t.anchor, t.columns);
   out.landscape = t.landscape;
-  const std::string nbsp = "\u00A0";
+  // The Verantwoording has hundreds of rows: each cell and run is built in place, without copies.
+  out.body.reserve(t.rows.size());
   for (const AppendixRow& row : t.rows) {
-    int r = static_cast<int>(out.body.size());
-    std::vector<BuiltCell> cells;
+    const int r = static_cast<int>(out.body.size());
+    std::vector<BuiltCell>& cells = out.body.emplace_back();
+    cells.reserve(row.cells.size());
     for (const AppendixCell& c : row.cells) {
-      std::vector<BuiltRun> runs;
+      BuiltCell& cell = cells.emplace_back();
+      cell.id = cell_id(t.anchor, r, static_cast<int>(cells.size()) - 1, false);
+      cell.row = r;
+      cell.col = static_cast<int>(cells.size()) - 1;
+      cell.row_header = c.row_header;
+      cell.runs.reserve(c.runs.size());
       bool after_text = false;  // adjacent text runs become one
       for (const AppendixRun& run : c.runs) {
-        std::string text = run.style == AppendixRun::Style::label ? run.text + ":" : run.text;
+        const bool value = run.style == AppendixRun::Style::value;
+        if (value || !after_text) cell.runs.emplace_back();
+        BuiltRun& to = cell.runs.back();
+        const std::size_t from = to.text.size();
+        to.text += run.text;
+        if (run.style == AppendixRun::Style::label) to.text += ':';
         // Kept together: no-break spaces ("-18,05 – -21,97 mln euro" stays on one line).
         if (c.keep_together)
-          for (std::size_t at; (at = text.find(' ')) != std::string::npos;) text.replace(at, 1, nbsp);
-        if (run.style == AppendixRun::Style::value) {
-          runs.push_back(value_run(std::move(text), run.mark));
-          after_text = false;
-        } else if (after_text) {
-          runs.back().text += text;
-        } else {
-          runs.push_back(text_run(std::move(text)));
-          after_text = true;
+          for (std::size_t at = from; (at = to.text.find(' ', at)) != std::string::npos;) to.text.replace(at, 1, nbsp);
+        if (value) {
+          to.is_number = true;
+          to.number.text = to.text;
+          to.number.mark = run.mark;
         }
+        after_text = !value;
       }
-      if (runs.empty()) runs.push_back(text_run(""));
-      cells.push_back(built_cell(t.anchor, r, static_cast<int>(cells.size()), std::move(runs), false, c.row_header));
+      if (cell.runs.empty()) cell.runs.emplace_back();
+      join_runs(cell);
     }
-    out.body.push_back(std::move(cells));
   }
   return out;
 }

@@ -18,7 +18,8 @@ inline constexpr double eps = 1e-6;
 
 enum class Font { regular, bold };
 
-// Measures text. Widths are additive (no kerning): width("ab") == width("a") + width("b").
+// Measures text. Widths are additive (no kerning): width("ab") == width("a") + width("b"). The
+// same text always measures the same (layout may measure it more than once, on more than one thread).
 class FontMetrics {
  public:
   virtual ~FontMetrics() = default;
@@ -98,6 +99,9 @@ struct LayoutOptions {
   bool table_of_contents = true;
   bool marks = true;  // provenance and deviation marks after numbers (false: the numbers only link)
   bool deviation_links = false;  // the Verantwoording entries exist (layout_document sets it)
+  // Measure the Verantwoording on a second thread while the parts before it are laid out: only for
+  // metrics whose width() may be called from two threads at once.
+  bool second_thread = false;
 };
 
 struct Rect {

@@ -1,5 +1,6 @@
 #include "writers/pdf_font_file.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace zorgcap::pdf {
@@ -64,6 +65,23 @@ FontFile::FontFile(std::string data, std::string path) : data_(std::move(data)),
   }
   if (maxp != 0) glyph_count_ = u16(maxp + 4);
   if (units_per_em_ <= 0) throw bad("unitsPerEm is 0");
+  // Advance widths: the hmtx table's first numberOfHMetrics (hhea) entries; every later glyph has
+  // the last one's advance.
+  std::size_t hhea = table("hhea"), hmtx = table("hmtx");
+  if (hhea == 0 || hmtx == 0) throw bad("no hhea or hmtx table (advance widths)");
+  const std::uint32_t metrics = u16(hhea + 34);
+  if (metrics == 0) throw bad("hhea lists no horizontal metrics");
+  const std::uint32_t glyphs = std::max(glyph_count_, metrics);
+  advances_.resize(glyphs);
+  for (std::uint32_t g = 0; g < glyphs; ++g)
+    advances_[g] = static_cast<std::uint16_t>(g < metrics ? u16(hmtx + 4 * static_cast<std::size_t>(g)) : advances_[metrics - 1]);
+}
+
+int FontFile::width(char32_t cp) const {
+  if (!covers(cp)) return 0;
+  const std::uint16_t g = glyphs_[cp];
+  if (g >= advances_.size()) return 0;
+  return static_cast<int>(static_cast<std::uint32_t>(advances_[g]) * 1000u / static_cast<std::uint32_t>(units_per_em_));
 }
 
 std::vector<Contour> FontFile::outline(char32_t cp) const {

@@ -23,6 +23,10 @@ class FontFile {
   const std::string& path() const { return path_; }
   bool covers(char32_t cp) const { return cp < glyphs_.size() && glyphs_[cp] != 0; }
   double units_per_em() const { return units_per_em_; }
+  // The advance width of the glyph of `cp` in 1/1000 em, rounded down as libharu measures it
+  // (HPDF_Font_GetUnicodeWidth); 0 for a character without a glyph. Read from hmtx, so measuring
+  // touches no libharu state and may run on any thread.
+  int width(char32_t cp) const;
   // The closed contours of the glyph of `cp`, in font units (y up), composite glyphs resolved;
   // empty for a character without a glyph or with an empty one (a space).
   std::vector<Contour> outline(char32_t cp) const;
@@ -36,6 +40,7 @@ class FontFile {
 
   std::string data_, path_;
   std::vector<std::uint16_t> glyphs_;  // glyph id per code point of the BMP (0: none)
+  std::vector<std::uint16_t> advances_;  // per glyph id, font units (hmtx; the last repeats)
   double units_per_em_ = 1000;
   std::size_t glyf_ = 0, loca_ = 0;
   bool long_loca_ = false;

@@ -3,7 +3,9 @@
 #include "writers/pdf_layout.h"
 
 #include <algorithm>
+#include <future>
 #include <map>
+#include <memory>
 #include <set>
 #include <stdexcept>
 
@@ -34,13 +36,18 @@ class Composer : PageFlow {
 
   Layout run() {
     check_document();
+    // With a second thread, the Verantwoording (the longest table) is measured there while the parts
+    // before it are laid out; the future's destructor waits for it however the layout ends.
+    std::future<std::unique_ptr<PreparedTable>> verantwoording;
+    if (o_.second_thread && doc_.reconciliation_table)
+      verantwoording = std::async(std::launch::async, [this] { return prepare_appendix(*doc_.reconciliation_table); });
     title_page();
     for (const ContentsNumber& c : contents_numbers_) held_.insert(c.page);
     for (const BuiltTable& t : doc_.tables) table(t);
     charts(doc_.case_charts, wording::kFigures, figures_anchor);
     appendix_part(doc_.uncertainty_table);
     charts(doc_.tornados, wording::kSensitivity, sensitivity_anchor);
-    appendix_part(doc_.reconciliation_table);
+    appendix_part(doc_.reconciliation_table, &verantwoording);
     appendix();
     sources();
     fill_contents_page_numbers();
@@ -195,33 +202,41 @@ class Composer : PageFlow {
     Font font = Font::regular;
     double space_after = 0;
   };
-  // A part made of a heading, an introduction and a table: the introduction stays with the table's
-  // header and first rows.
-  void table_part(const std::string& title, const std::string& anchor_name, const std::vector<Intro>& texts,
-                  const BuiltTable& t, std::vector<bool> shaded, std::vector<std::string> row_anchors = {},
-                  const std::vector<std::string>& part_anchors = {}) {
-    part(title, anchor_name, t.landscape);
-    for (const std::string& a : part_anchors) anchor(a);
-    std::vector<Para> intro;  // measured for this part's pages
-    for (const Intro& i : texts) intro.push_back(paragraph(i.text, i.font, t_.body, i.space_after));
-    TableFlow f = prepare_table(*this, t, "", title + " (vervolg)");
-    f.shaded = std::move(shaded);
-    f.row_anchors = std::move(row_anchors);
-    keep(height(intro) + f.first_height);
-    place(intro);
-    flow_table(*this, t, f);
+  // An appendix table measured for its part's pages, which it starts (so, unlike the report's tables,
+  // it does not depend on what comes before it): it may be measured on a thread of its own.
+  struct PreparedTable {
+    BuiltTable table;
+    TableFlow flow;  // points into `table`
+  };
+  std::unique_ptr<PreparedTable> prepare_appendix(const AppendixTable& t) const {
+    auto p = std::make_unique<PreparedTable>();
+    p->table = appendix_built_table(t);
+    PageFlow first(metrics_, o_);  // a page like the part's first
+    first.new_page(t.landscape);
+    p->flow = prepare_table(first, p->table, "", t.heading + " (vervolg)");
+    return p;
   }
 
-  // "Onzekerheid (Monte Carlo)" and "Verantwoording", as the Document gives them.
-  void appendix_part(const std::optional<AppendixTable>& t) {
+  // "Onzekerheid (Monte Carlo)" and "Verantwoording", as the Document gives them: a heading, an
+  // introduction and a table; the introduction stays with the table's header and first rows.
+  // `prepared`: the table, measured beforehand (else it is measured now).
+  void appendix_part(const std::optional<AppendixTable>& t,
+                     std::future<std::unique_ptr<PreparedTable>>* prepared = nullptr) {
     if (!t) return;
-    std::vector<Intro> intro{{t->intro, Font::regular, t->summary.empty() ? 8.0 : 6.0}};
-    if (!t->summary.empty()) intro.push_back({t->summary, Font::bold, 8});
-    std::vector<bool> shaded;
-    for (const AppendixRow& r : t->rows) shaded.push_back(r.highlight);
-    std::vector<std::string> rows, others;
-    if (doc_.reconciliation_table && &*t == &*doc_.reconciliation_table) verantwoording_anchors(*t, rows, others);
-    table_part(t->heading, t->anchor, intro, appendix_built_table(*t), std::move(shaded), std::move(rows), others);
+    std::vector<Intro> texts{{t->intro, Font::regular, t->summary.empty() ? 8.0 : 6.0}};
+    if (!t->summary.empty()) texts.push_back({t->summary, Font::bold, 8});
+    part(t->heading, t->anchor, t->landscape);
+    std::unique_ptr<PreparedTable> p = prepared && prepared->valid() ? prepared->get() : prepare_appendix(*t);
+    TableFlow& f = p->flow;
+    for (const AppendixRow& r : t->rows) f.shaded.push_back(r.highlight);
+    std::vector<std::string> others;
+    if (doc_.reconciliation_table && &*t == &*doc_.reconciliation_table) verantwoording_anchors(*t, f.row_anchors, others);
+    for (const std::string& a : others) anchor(a);
+    std::vector<Para> intro;  // measured for this part's pages
+    for (const Intro& i : texts) intro.push_back(paragraph(i.text, i.font, t_.body, i.space_after));
+    keep(height(intro) + f.first_height);
+    place(intro);
+    flow_table(*this, p->table, f);
   }
 
   // The anchors of the Verantwoording entries that deviation marks link to: one per row of the
@@ -264,46 +279,53 @@ class Composer : PageFlow {
          Font::regular, t_.body, 0, 10}};
     place(head);
 
-    int widest = 0;
-    for (const ProvenanceEntry& e : doc_.provenance) widest = std::max(widest, e.mark);
-    const double indent = metrics_.width(std::to_string(widest), Font::bold, t_.body) + 8;
-    const double tw = w - indent;
+    const double indent = provenance_indent();
     for (const ProvenanceEntry& e : doc_.provenance) {
       finish_pages();
-      std::string label = !e.label.empty() ? e.label : e.key;
-      std::vector<Para> block;
-      block.push_back({lines(label, Font::bold, t_.body, tw), Font::bold, t_.body, indent, 0});
-      block.push_back({lines(e.key, Font::regular, t_.small, tw), Font::regular, t_.small, indent, 1});
-      block.push_back({lines("Waarde: " + e.value_text, Font::regular, t_.body, tw), Font::regular, t_.body, indent, 0});
-      if (!e.formula_text.empty())
-        block.push_back({lines("Berekening: " + e.formula_text, Font::regular, t_.body, tw), Font::regular, t_.body, indent, 0});
-      if (!e.operand_marks.empty()) {
-        std::vector<Piece> text{Piece{"Berekend uit: ", 0, false, {}}};
-        for (std::size_t i = 0; i < e.operand_marks.size(); ++i) {
-          if (i > 0) text.push_back(Piece{", ", 0, false, {}});
-          int m = e.operand_marks[i];
-          text.push_back(Piece{std::to_string(m), m, false, {}});
-        }
-        block.push_back({lines(text, Font::regular, t_.body, tw), Font::regular, t_.body, indent, 0});
-      }
-      for (const FormulaLine& f : e.recompute)
-        block.push_back({lines("Ingevuld: " + f.text, Font::regular, t_.body, tw), Font::regular, t_.body, indent, 0});
-      for (const ProvenanceDeviation& d : e.deviations)
-        block.push_back({lines("Afwijking: " + d.text, Font::regular, t_.body, tw), Font::regular, t_.body, indent, 0});
-      if (e.source) {
-        block.push_back({lines("Bron: " + e.source->label, Font::regular, t_.body, tw), Font::regular, t_.body, indent, 0});
-        if (!e.source->url.empty())
-          block.push_back({lines(url_pieces(e.source->url), Font::regular, t_.small, tw), Font::regular, t_.small, indent, 0});
-      }
-      if (!e.note.empty())
-        block.push_back({lines("Toelichting: " + e.note, Font::regular, t_.body, tw), Font::regular, t_.body,
-                         indent, 0});
-      block.back().space_after = 7;
-      auto [page_index, top] = place(block);
+      auto [page_index, top] = place(provenance_block(e, w - indent, indent));
       Page& p = layout_.pages[page_index];
       p.anchors.push_back({mark_anchor(e.mark), top});
       p.texts.push_back({std::to_string(e.mark), Font::bold, t_.body, left(), top - ascent(Font::bold, t_.body)});
     }
+  }
+
+  // The Herkomst entries' text starts after the widest mark.
+  double provenance_indent() const {
+    int widest = 0;
+    for (const ProvenanceEntry& e : doc_.provenance) widest = std::max(widest, e.mark);
+    return metrics_.width(std::to_string(widest), Font::bold, t_.body) + 8;
+  }
+  // An entry of "Herkomst van de getallen", measured `tw` wide after `indent`: kept on one page.
+  std::vector<Para> provenance_block(const ProvenanceEntry& e, double tw, double indent) const {
+    std::string label = !e.label.empty() ? e.label : e.key;
+    std::vector<Para> block;
+    block.push_back({lines(label, Font::bold, t_.body, tw), Font::bold, t_.body, indent, 0});
+    block.push_back({lines(e.key, Font::regular, t_.small, tw), Font::regular, t_.small, indent, 1});
+    block.push_back({lines("Waarde: " + e.value_text, Font::regular, t_.body, tw), Font::regular, t_.body, indent, 0});
+    if (!e.formula_text.empty())
+      block.push_back({lines("Berekening: " + e.formula_text, Font::regular, t_.body, tw), Font::regular, t_.body, indent, 0});
+    if (!e.operand_marks.empty()) {
+      std::vector<Piece> text{Piece{"Berekend uit: ", 0, false, {}}};
+      for (std::size_t i = 0; i < e.operand_marks.size(); ++i) {
+        if (i > 0) text.push_back(Piece{", ", 0, false, {}});
+        int m = e.operand_marks[i];
+        text.push_back(Piece{std::to_string(m), m, false, {}});
+      }
+      block.push_back({lines(text, Font::regular, t_.body, tw), Font::regular, t_.body, indent, 0});
+    }
+    for (const FormulaLine& f : e.recompute)
+      block.push_back({lines("Ingevuld: " + f.text, Font::regular, t_.body, tw), Font::regular, t_.body, indent, 0});
+    for (const ProvenanceDeviation& d : e.deviations)
+      block.push_back({lines("Afwijking: " + d.text, Font::regular, t_.body, tw), Font::regular, t_.body, indent, 0});
+    if (e.source) {
+      block.push_back({lines("Bron: " + e.source->label, Font::regular, t_.body, tw), Font::regular, t_.body, indent, 0});
+      if (!e.source->url.empty())
+        block.push_back({lines(url_pieces(e.source->url), Font::regular, t_.small, tw), Font::regular, t_.small, indent, 0});
+    }
+    if (!e.note.empty())
+      block.push_back({lines("Toelichting: " + e.note, Font::regular, t_.body, tw), Font::regular, t_.body, indent, 0});
+    block.back().space_after = 7;
+    return block;
   }
 
   static std::vector<Piece> url_pieces(const std::string& url) {

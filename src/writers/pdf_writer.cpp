@@ -115,34 +115,49 @@ std::string read_font_file(const std::string& path) {
 // ---------------------------------------------------------------------------------------------
 // Fonts and metrics
 
+// A font loaded into the document, with its metrics read from the font file: measuring text reads
+// only `widths`, so layout may measure on any thread; glyphs are marked for libharu's subset as
+// they are painted.
 struct LoadedFont {
   std::string path;
   HPDF_Font font = nullptr;
   pdf::FontFile file;
-  mutable std::vector<int> widths = std::vector<int>(0x10000, -1);  // per code point, 1/1000 em
+  std::vector<std::int16_t> widths;  // per BMP code point as drawn (a missing character: its replacement), 1/1000 em
+  int ascent = 0, descent = 0;       // libharu's, 1/1000 em
+  mutable std::vector<bool> marked;  // painting only: the code points marked so far
 
   bool drawable(char32_t cp) const { return cp >= 0x20 && cp != 0x7F && cp <= 0xFFFF && file.covers(cp); }
   char32_t replacement() const { return file.covers(0xFFFD) ? U'\uFFFD' : U'?'; }
 
-  int width(char32_t cp) const {
-    if (!drawable(cp)) cp = replacement();  // measured as it is drawn
-    int& w = widths[cp];
-    if (w < 0) w = HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(cp));
-    return w;
+  int width(char32_t cp) const { return widths[cp <= 0xFFFF ? cp : replacement()]; }  // measured as it is drawn
+  // A drawn code point: its glyph (a missing character's: the replacement's) goes into libharu's
+  // font subset.
+  void mark(char32_t cp) const {
+    if (!drawable(cp)) cp = replacement();
+    if (marked[cp]) return;
+    marked[cp] = true;
+    HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(cp));
   }
 };
 
 LoadedFont load_font(PdfDoc& pdf, const std::string& path) {
-  LoadedFont f{path, nullptr, pdf::FontFile(read_font_file(path), path)};
+  LoadedFont f{path, nullptr, pdf::FontFile(read_font_file(path), path), {}, 0, 0, {}};
   const char* name = HPDF_LoadTTFontFromFile(pdf.get(), path.c_str(), HPDF_TRUE);
   pdf.check("loading the font " + path);
   f.font = HPDF_GetFont(pdf.get(), name, "UTF-8");
   pdf.check("opening the font " + path + " with UTF-8 encoding");
+  f.ascent = HPDF_Font_GetAscent(f.font);
+  f.descent = HPDF_Font_GetDescent(f.font);
+  const auto missing = static_cast<std::int16_t>(f.file.width(f.replacement()));
+  f.widths.assign(0x10000, missing);
+  f.marked.assign(0x10000, false);
+  for (char32_t cp = 0x20; cp <= 0xFFFF; ++cp)
+    if (f.drawable(cp)) f.widths[cp] = static_cast<std::int16_t>(f.file.width(cp));
   return f;
 }
 
 // Widths from the font's own advance widths: libharu draws without kerning, so the sum over the code
-// points is exactly the drawn width.
+// points is exactly the drawn width. Read-only: safe to use from several threads at once.
 class HpdfMetrics final : public pdf::FontMetrics {
  public:
   HpdfMetrics(const LoadedFont& regular, const LoadedFont& bold) : regular_(regular), bold_(bold) {}
@@ -172,10 +187,10 @@ class HpdfMetrics final : public pdf::FontMetrics {
     return static_cast<double>(sum) * size / 1000.0;
   }
   double ascent(pdf::Font font, double size) const override {
-    return HPDF_Font_GetAscent(of(font).font) * size / 1000.0;
+    return of(font).ascent * size / 1000.0;
   }
   double descent(pdf::Font font, double size) const override {
-    return -HPDF_Font_GetDescent(of(font).font) * size / 1000.0;
+    return -of(font).descent * size / 1000.0;
   }
 
  private:
@@ -235,13 +250,17 @@ void paint_outlines(pdf::PageContent& c, const pdf::TextBox& t, const LoadedFont
       c.draw_form(form);
       c.restore_state();
     }
+    f.mark(cp);
     x += f.width(cp) * t.size / 1000.0;
   }
 }
 
 long width_of(std::u32string_view codes, const LoadedFont& f) {
   long sum = 0;
-  for (char32_t cp : codes) sum += f.width(cp);  // also marks the glyph as used for libharu's font subset
+  for (char32_t cp : codes) {
+    f.mark(cp);  // its glyph goes into libharu's font subset
+    sum += f.width(cp);
+  }
   return sum;
 }
 
@@ -391,6 +410,7 @@ std::string render_pdf(const Document& doc, const std::string& font_dir, const W
   };
   pdf::LayoutOptions layout_options;
   layout_options.marks = options.marks == Marks::herkomst;
+  layout_options.second_thread = options.spare_thread;  // HpdfMetrics only reads
   const pdf::Layout layout = pdf::layout_document(doc, metrics, layout_options, paint);
   if (pages.size() != layout.pages.size()) throw std::runtime_error("PDF: the layout left pages unpainted");
   compressor.finish();

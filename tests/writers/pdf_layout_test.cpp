@@ -8,6 +8,8 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <stdexcept>
+#include <string>
 
 #include "document/appendix_build.h"
 #include "writers/pdf_layout_fixtures.h"
@@ -275,6 +277,51 @@ TEST(PdfLayout, ASinkGetsEveryPageOnceAsItWouldBeReturned) {
     for (std::size_t a = 0; a < kept.anchors.size(); ++a) EXPECT_EQ(kept.anchors[a].name, whole.pages[i].anchors[a].name);
   }
   EXPECT_NE(got[0].find("text pagina 1 "), std::string::npos) << "the contents page has its footer";
+}
+
+// The Verantwoording may be measured on a second thread while the parts before it are laid out:
+// the pages are the same, box for box.
+Fixture long_report() {
+  Fixture f;
+  f.provenance(60);
+  for (int t = 1; t <= 4; ++t) f.doc.tables.push_back(table(t, {"A", "B"}, 30));
+  f.doc.reconciliation = reconciliation(150);
+  f.doc.reconciliation_table = build_reconciliation_table(*f.doc.reconciliation);
+  return f;
+}
+
+TEST(PdfLayout, MeasuringTheVerantwoordingOnASecondThreadGivesTheSamePages) {
+  const Fixture f = long_report();
+  LayoutOptions parallel;
+  parallel.second_thread = true;
+  const Layout one = layout_document(f.doc, metrics);
+  const Layout two = layout_document(f.doc, metrics, parallel);
+  ASSERT_GE(one.pages.size(), 8u);
+  ASSERT_EQ(two.pages.size(), one.pages.size());
+  for (std::size_t i = 0; i < one.pages.size(); ++i) EXPECT_EQ(dump(two.pages[i]), dump(one.pages[i])) << "page " << i + 1;
+  EXPECT_GT(page_of(one, "Verantwoording (vervolg)"), page_of(one, "Verantwoording")) << "the table spans pages";
+}
+
+TEST(PdfLayout, ARowTooTallInTheVerantwoordingFailsTheSameOnASecondThread) {
+  Fixture f = long_report();
+  std::string tall;
+  for (int i = 0; i < 4000; ++i) tall += "woord ";
+  f.doc.reconciliation_table->rows[3].cells.back().runs = {AppendixRun{tall, AppendixRun::Style::text, 0}};
+  std::string serial, parallel;
+  try {
+    layout_document(f.doc, metrics);
+  } catch (const std::runtime_error& e) {
+    serial = e.what();
+  }
+  LayoutOptions o;
+  o.second_thread = true;
+  try {
+    layout_document(f.doc, metrics, o);
+  } catch (const std::runtime_error& e) {
+    parallel = e.what();
+  }
+  EXPECT_NE(serial.find("body row 4"), std::string::npos) << serial;
+  EXPECT_EQ(parallel, serial);
 }
 
 TEST(PdfLayout, RejectsInvalidUtf8InTheAnalyses) {
