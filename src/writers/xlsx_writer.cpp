@@ -1,6 +1,5 @@
 #include "writers/xlsx_writer.h"
 
-#include <xlsxwriter.h>
 
 #include <algorithm>
 #include <charconv>
@@ -20,6 +19,7 @@
 #include "core/link_url.h"
 #include "core/utf8.h"
 #include "writers/cell_notes.h"
+#include "writers/xlsxwriter_library.h"
 #include "core/atomic_file.h"
 #include "core/rounding.h"
 #include "document/number_format.h"
@@ -206,7 +206,7 @@ namespace {
 // ---- the workbook ------------------------------------------------------------------------------
 
 void check(lxw_error err, const std::string& what) {
-  if (err != LXW_NO_ERROR) throw std::runtime_error("tables.xlsx: " + what + ": " + lxw_strerror(err));
+  if (err != LXW_NO_ERROR) throw std::runtime_error("tables.xlsx: " + what + ": " + xlsxwriter().lxw_strerror(err));
 }
 
 // Days since 1970-01-01 of a civil date (proleptic Gregorian), without the C library's time zone.
@@ -239,36 +239,36 @@ std::size_t display_width(const std::string& text) {
 
 class Workbook {
  public:
-  Workbook(const Document& doc, const std::string& file) : doc_(doc), wb_(workbook_new(file.c_str())) {
+  Workbook(const Document& doc, const std::string& file) : doc_(doc), wb_(xlsxwriter().workbook_new(file.c_str())) {
     if (!wb_) throw std::runtime_error("tables.xlsx: cannot start a workbook (out of memory?)");
     properties_.title = const_cast<char*>(doc.title.c_str());
     properties_.subject = const_cast<char*>(doc.scenario.c_str());
     properties_.comments = const_cast<char*>("Tabellen opnieuw berekend met zorgcap");
     properties_.created = creation_time(doc.peildatum);
-    check(workbook_set_properties(wb_, &properties_), "document properties");
+    check(xlsxwriter().workbook_set_properties(wb_, &properties_), "document properties");
 
-    text_ = add([](lxw_format* f) { format_set_text_wrap(f); format_set_align(f, LXW_ALIGN_VERTICAL_TOP); });
+    text_ = add([](lxw_format* f) { xlsxwriter().format_set_text_wrap(f); xlsxwriter().format_set_align(f, LXW_ALIGN_VERTICAL_TOP); });
     header_ = add([](lxw_format* f) {
-      format_set_bold(f);
-      format_set_text_wrap(f);
-      format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-      format_set_bottom(f, LXW_BORDER_THIN);
+      xlsxwriter().format_set_bold(f);
+      xlsxwriter().format_set_text_wrap(f);
+      xlsxwriter().format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+      xlsxwriter().format_set_bottom(f, LXW_BORDER_THIN);
     });
-    caption_ = add([](lxw_format* f) { format_set_bold(f); });
+    caption_ = add([](lxw_format* f) { xlsxwriter().format_set_bold(f); });
     note_ = add([](lxw_format* f) {
-      format_set_italic(f);
-      format_set_text_wrap(f);
-      format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+      xlsxwriter().format_set_italic(f);
+      xlsxwriter().format_set_text_wrap(f);
+      xlsxwriter().format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
     });
     link_ = add([](lxw_format* f) {
-      format_set_text_wrap(f);
-      format_set_underline(f, LXW_UNDERLINE_SINGLE);
-      format_set_font_color(f, 0x0563C1);
-      format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+      xlsxwriter().format_set_text_wrap(f);
+      xlsxwriter().format_set_underline(f, LXW_UNDERLINE_SINGLE);
+      xlsxwriter().format_set_font_color(f, 0x0563C1);
+      xlsxwriter().format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
     });
   }
   ~Workbook() {
-    if (wb_) workbook_close(wb_);  // only after a failure: close() below releases it otherwise
+    if (wb_) xlsxwriter().workbook_close(wb_);  // only after a failure: close() below releases it otherwise
   }
   Workbook(const Workbook&) = delete;
   Workbook& operator=(const Workbook&) = delete;
@@ -276,7 +276,7 @@ class Workbook {
   void close() {
     lxw_workbook* wb = wb_;
     wb_ = nullptr;
-    check(workbook_close(wb), "writing the file");
+    check(xlsxwriter().workbook_close(wb), "writing the file");
   }
 
   // A table's sheet. A column that holds ranges (or other cells of several numbers) takes one
@@ -284,7 +284,7 @@ class Workbook {
   // are merged over those columns. Each number is its own numeric cell.
   void table(const BuiltTable& t) {
     std::string name = "Tabel " + std::to_string(t.number);
-    lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
+    lxw_worksheet* ws = xlsxwriter().workbook_add_worksheet(wb_, name.c_str());
     if (!ws) throw std::runtime_error("tables.xlsx: cannot add sheet " + name);
     page_setup(ws, t.landscape);
     const std::size_t columns = static_cast<std::size_t>(std::max(t.columns, 1));
@@ -327,7 +327,7 @@ class Workbook {
           }
         }
     for (std::size_t c = 0; c < widths.size(); ++c)
-      check(worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), static_cast<double>(widths[c]), nullptr),
+      check(xlsxwriter().worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), static_cast<double>(widths[c]), nullptr),
             name + " column width");
     // A wrapped row's height: its tallest cell's lines at those widths (LibreOffice draws rows
     // without one over each other).
@@ -431,11 +431,11 @@ class Workbook {
       note(std::string(kDeviationSign) + " " + n->text + " (" + n->key + "): " + deviation_note(*n), false);
     }
     for (const auto& [r, n] : lines)
-      if (n > 1) check(worksheet_set_row(ws, r, 15.0 * static_cast<double>(n), nullptr), name + " row height");
+      if (n > 1) check(xlsxwriter().worksheet_set_row(ws, r, 15.0 * static_cast<double>(n), nullptr), name + " row height");
 
     if (body > 1) {
-      worksheet_freeze_panes(ws, body, 0);
-      check(worksheet_repeat_rows(ws, 1, body - 1), name + " print titles");
+      xlsxwriter().worksheet_freeze_panes(ws, body, 0);
+      check(xlsxwriter().worksheet_repeat_rows(ws, 1, body - 1), name + " print titles");
     }
       }
 
@@ -473,9 +473,9 @@ class Workbook {
       }
     }
     const double widths[] = {6, 36, 50, 28, 16, 16, 11, 70, 12, 40};
-    for (lxw_col_t c = 0; c < 10; ++c) check(worksheet_set_column(ws, c, c, widths[c], nullptr), "Herkomst column width");
-    worksheet_freeze_panes(ws, 1, 0);
-    check(worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(doc_.provenance.size()), 9), "Herkomst autofilter");
+    for (lxw_col_t c = 0; c < 10; ++c) check(xlsxwriter().worksheet_set_column(ws, c, c, widths[c], nullptr), "Herkomst column width");
+    xlsxwriter().worksheet_freeze_panes(ws, 1, 0);
+    check(xlsxwriter().worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(doc_.provenance.size()), 9), "Herkomst autofilter");
   }
 
   void sources() {
@@ -495,15 +495,15 @@ class Workbook {
       ++r;
     }
     const double widths[] = {22, 36, 80, 40, 10};
-    for (lxw_col_t c = 0; c < 5; ++c) check(worksheet_set_column(ws, c, c, widths[c], nullptr), "Bronnen column width");
-    worksheet_freeze_panes(ws, 1, 0);
-    check(worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(doc_.sources.size()), 4), "Bronnen autofilter");
+    for (lxw_col_t c = 0; c < 5; ++c) check(xlsxwriter().worksheet_set_column(ws, c, c, widths[c], nullptr), "Bronnen column width");
+    xlsxwriter().worksheet_freeze_panes(ws, 1, 0);
+    check(xlsxwriter().worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(doc_.sources.size()), 4), "Bronnen autofilter");
   }
 
  private:
   template <class Setup>
   lxw_format* add(Setup setup) {
-    lxw_format* f = workbook_add_format(wb_);
+    lxw_format* f = xlsxwriter().workbook_add_format(wb_);
     if (!f) throw std::runtime_error("tables.xlsx: cannot add a cell format");
     setup(f);
     return f;
@@ -514,17 +514,17 @@ class Workbook {
     auto it = number_formats_.find(id);
     if (it != number_formats_.end()) return it->second;
     lxw_format* f = add([&](lxw_format* fmt) {
-      format_set_num_format(fmt, code.c_str());
-      format_set_underline(fmt, LXW_UNDERLINE_SINGLE);
-      format_set_font_color(fmt, 0x0563C1);
-      format_set_align(fmt, LXW_ALIGN_VERTICAL_TOP);
-      if (deviates) format_set_bg_color(fmt, kDeviationFill);
+      xlsxwriter().format_set_num_format(fmt, code.c_str());
+      xlsxwriter().format_set_underline(fmt, LXW_UNDERLINE_SINGLE);
+      xlsxwriter().format_set_font_color(fmt, 0x0563C1);
+      xlsxwriter().format_set_align(fmt, LXW_ALIGN_VERTICAL_TOP);
+      if (deviates) xlsxwriter().format_set_bg_color(fmt, kDeviationFill);
     });
     return number_formats_.emplace(id, f).first->second;
   }
 
   lxw_worksheet* sheet(const char* name) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb_, name);
+    lxw_worksheet* ws = xlsxwriter().workbook_add_worksheet(wb_, name);
     if (!ws) throw std::runtime_error(std::string("tables.xlsx: cannot add sheet ") + name);
     page_setup(ws, true);
     return ws;
@@ -533,15 +533,15 @@ class Workbook {
   // Strings are always written as strings: never evaluated, whatever their first character.
   void string(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& text, lxw_format* f) {
     std::string clean = clean_text(text);
-    check(worksheet_write_string(ws, r, c, clean.c_str(), f), context_ + " cell text");
+    check(xlsxwriter().worksheet_write_string(ws, r, c, clean.c_str(), f), context_ + " cell text");
   }
   static void number(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, double v, lxw_format* f) {
-    check(worksheet_write_number(ws, r, c, v, f), "cell number");
+    check(xlsxwriter().worksheet_write_number(ws, r, c, v, f), "cell number");
   }
   void link(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& target, const std::string& text,
             const std::string& tip, lxw_format* f) {
     std::string clean = clean_text(text), clean_tip = clean_text(tip);
-    check(worksheet_write_url_opt(ws, r, c, target.c_str(), f, clean.c_str(), clean_tip.empty() ? nullptr : clean_tip.c_str()),
+    check(xlsxwriter().worksheet_write_url_opt(ws, r, c, target.c_str(), f, clean.c_str(), clean_tip.empty() ? nullptr : clean_tip.c_str()),
           context_ + " hyperlink " + target);
   }
   void url(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& u) {
@@ -549,14 +549,14 @@ class Workbook {
     // anything else stays text.
     std::string clean = clean_text(u);
     bool web = is_link_url(clean) && clean.size() <= 2079 && clean == u;
-    if (!web || worksheet_write_url_opt(ws, r, c, clean.c_str(), link_, clean.c_str(), nullptr) != LXW_NO_ERROR)
+    if (!web || xlsxwriter().worksheet_write_url_opt(ws, r, c, clean.c_str(), link_, clean.c_str(), nullptr) != LXW_NO_ERROR)
       string(ws, r, c, clean, text_);
   }
 
   static void page_setup(lxw_worksheet* ws, bool landscape) {
-    worksheet_set_paper(ws, 9);  // A4
-    if (landscape) worksheet_set_landscape(ws);
-    worksheet_fit_to_pages(ws, 1, 0);  // as wide as one page, as many pages long as it takes
+    xlsxwriter().worksheet_set_paper(ws, 9);  // A4
+    if (landscape) xlsxwriter().worksheet_set_landscape(ws);
+    xlsxwriter().worksheet_fit_to_pages(ws, 1, 0);  // as wide as one page, as many pages long as it takes
   }
 
   // A cell's text with the report's footnote markers as superscript digits.
@@ -585,7 +585,7 @@ class Workbook {
   }
 
   void merge(lxw_worksheet* ws, lxw_row_t r, lxw_row_t last, lxw_col_t from, lxw_col_t to, lxw_format* f) {
-    if (last > r || to > from) check(worksheet_merge_range(ws, r, from, last, to, "", f), context_ + " merged cell");
+    if (last > r || to > from) check(xlsxwriter().worksheet_merge_range(ws, r, from, last, to, "", f), context_ + " merged cell");
   }
 
   // A text cell (never evaluated); with numbers in it, a link to their Herkomst row, and a comment
@@ -626,7 +626,7 @@ class Workbook {
     o.author = const_cast<char*>("zorgcap");
     o.width = 360;
     o.height = 120;
-    check(worksheet_write_comment_opt(ws, r, c, clean.c_str(), &o), context_ + " comment");
+    check(xlsxwriter().worksheet_write_comment_opt(ws, r, c, clean.c_str(), &o), context_ + " comment");
   }
 
   // Text as XML 1.0 and Excel allow it: characters XML forbids (controls other than tab and line

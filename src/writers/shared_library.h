@@ -1,0 +1,23 @@
+#pragma once
+// Shared libraries loaded when a run first needs them instead of when the program starts:
+// libxlsxwriter (tables.xlsx) and libzip (tables.docx) pull in libcrypto, minizip and bz2, whose
+// loading and relocation cost every run about 3 ms and half a MiB, whatever it writes.
+#include <string>
+
+namespace zorgcap {
+
+// The library `soname` (RTLD_NOW, so a missing function shows here and not half-way through a
+// file). Throws std::runtime_error naming the library, what needs it and the Debian package that
+// has it.
+void* open_shared_library(const char* soname, const std::string& needed_for, const std::string& package);
+
+// The function `name` of a library opened above; throws like open_shared_library when it lacks it.
+void* shared_library_function(void* library, const char* soname, const char* name, const std::string& needed_for);
+
+// A function pointer of type F from shared_library_function.
+template <class F>
+F function_from(void* library, const char* soname, const char* name, const std::string& needed_for) {
+  return reinterpret_cast<F>(shared_library_function(library, soname, name, needed_for));
+}
+
+}  // namespace zorgcap
