@@ -21,3 +21,21 @@ F function_from(void* library, const char* soname, const char* name, const std::
 }
 
 }  // namespace zorgcap
+
+// Defines `const Type& name()`: the library `soname` opened on the first call (once per process,
+// from any thread; a failed load is tried again on the next call), with every function that
+// FUNCTIONS(X) lists looked up into the member of the same name.
+#define ZORGCAP_LIBRARY_LOADER(Type, name, FUNCTIONS, soname, needed_for, package)  \
+  const Type& name() {                                                              \
+    static const Type library = [] {                                                \
+      const char* const library_soname = soname;                                     \
+      const char* const library_user = needed_for;                                   \
+      void* const handle = ::zorgcap::open_shared_library(library_soname, library_user, package); \
+      Type l;                                                                        \
+      FUNCTIONS(ZORGCAP_LOAD_FUNCTION)                                               \
+      return l;                                                                      \
+    }();                                                                             \
+    return library;                                                                  \
+  }
+#define ZORGCAP_LOAD_FUNCTION(f) \
+  l.f = ::zorgcap::function_from<decltype(&::f)>(handle, library_soname, #f, library_user);
