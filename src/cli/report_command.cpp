@@ -16,6 +16,8 @@
 #include <mutex>
 #include <future>
 #include <thread>
+#include <optional>
+#include <stdexcept>
 #include <type_traits>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -258,49 +260,62 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
 
     Document doc = build_document(t.tables, *results, *inputs, input_digest.combined);
     add_analyses(doc, t.analysis, run_analyses(*inputs, t.analysis, o.montecarlo), *results, *inputs);
+    auto wants = [&](const char* f) { return o.formats.count(f) > 0; };
+    // report.pdf: with a spare core its thread starts here, loading libharu and the fonts while the
+    // Document is completed (the printed numbers may still be being read), and takes the Document
+    // once `complete` is set.
+    std::vector<char32_t> replaced;  // characters report.pdf could not draw
+    std::optional<StagedDirectory> dir;
+    std::promise<void> complete;
+    bool completed = false;
+    std::future<void> pdf;
+    if (wants("pdf"))
+      pdf = start(spare_core, [&, ready = complete.get_future()]() mutable {
+        WriterOptions writer = o.writer;
+        writer.spare_thread = spare_core;
+        PdfRenderer renderer(o.font_dir, writer);
+        ready.get();  // throws when the Document was not completed
+        write_file_atomic(dir->path_of("report.pdf"), renderer.render(doc, &replaced));
+      });
+    // Whatever throws, report.pdf's thread ends before what it reads goes. A deferred report.pdf (no
+    // spare core) is not written for a scenario that failed.
+    struct Join {
+      std::promise<void>& complete;
+      const bool& completed;
+      std::future<void>& f;
+      ~Join() {
+        if (!completed) complete.set_exception(std::make_exception_ptr(std::runtime_error("the Document was not completed")));
+        if (f.valid() && f.wait_for(std::chrono::seconds(0)) != std::future_status::deferred) f.wait();
+      }
+    } join{complete, completed, pdf};
     if (published.valid()) {
       PublishedNumbers p = published.get();
       if (!p.published || !p.errata) throw BadInput("cannot read the published numbers:\n" + p.diags.format(p.texts));
       add_reconciliation(doc, reconcile(*results, *p.published), *p.errata);
     }
     if (!o.tables.empty()) keep_only_tables(doc, o.tables);
-    StagedDirectory dir(o.out_dir, inputs->scenario);
-    auto wants = [&](const char* f) { return o.formats.count(f) > 0; };
-    std::vector<char32_t> replaced;  // characters report.pdf could not draw
-    std::future<void> pdf;
-    if (wants("pdf"))
-      pdf = start(spare_core, [&] {
-        WriterOptions writer = o.writer;
-        writer.spare_thread = spare_core;
-        write_file_atomic(dir.path_of("report.pdf"), render_pdf(doc, o.font_dir, writer, &replaced));
-      });
-    // Whatever a writer throws, report.pdf's thread ends before what it reads goes. A deferred
-    // report.pdf (no spare core) is not written for a scenario that failed.
-    struct Join {
-      std::future<void>& f;
-      ~Join() {
-        if (f.valid() && f.wait_for(std::chrono::seconds(0)) != std::future_status::deferred) f.wait();
-      }
-    } join{pdf};
-    write_file_atomic(dir.path_of("values.json"), values_json(inputs->scenario, *results, *inputs));
-    write_file_atomic(dir.path_of("manifest.json"), manifest_json(*inputs, input_digest, all_digest, o.tables));
-    if (wants("json")) write_file_atomic(dir.path_of("tables.json"), render_tables_json(doc));
-    if (wants("csv")) write_file_atomic(dir.path_of("tables.csv"), render_tables_csv(doc));
-    if (wants("html")) write_file_atomic(dir.path_of("report.html"), render_html(doc, t.css));
+    dir.emplace(o.out_dir, inputs->scenario);
+    complete.set_value();
+    completed = true;
+    write_file_atomic(dir->path_of("values.json"), values_json(inputs->scenario, *results, *inputs));
+    write_file_atomic(dir->path_of("manifest.json"), manifest_json(*inputs, input_digest, all_digest, o.tables));
+    if (wants("json")) write_file_atomic(dir->path_of("tables.json"), render_tables_json(doc));
+    if (wants("csv")) write_file_atomic(dir->path_of("tables.csv"), render_tables_csv(doc));
+    if (wants("html")) write_file_atomic(dir->path_of("report.html"), render_html(doc, t.css));
     if (wants("explore"))
-      write_file_atomic(dir.path_of("explore.html"),
+      write_file_atomic(dir->path_of("explore.html"),
                         render_explore(doc, {t.explore_js, t.explore_css, kExploreScenario,
                                              assumption_source_label(kExploreScenario)}));
-    if (wants("xlsx")) write_xlsx(doc, dir.path_of("tables.xlsx"));
-    if (wants("md")) write_file_atomic(dir.path_of("tables.md"), render_markdown(doc));
+    if (wants("xlsx")) write_xlsx(doc, dir->path_of("tables.xlsx"));
+    if (wants("md")) write_file_atomic(dir->path_of("tables.md"), render_markdown(doc));
     if (wants("docx")) {
       DocxOptions docx;
       docx.show_marks = o.writer.marks == Marks::herkomst;  // the same --marks as report.pdf
-      write_file_atomic(dir.path_of("tables.docx"), render_docx(doc, docx));
+      write_file_atomic(dir->path_of("tables.docx"), render_docx(doc, docx));
     }
     if (wants("tex")) {
-      fs::create_directory(dir.path_of("latex"));
-      for (const auto& [file, text] : render_latex(doc)) write_file_atomic(dir.path_of("latex/" + file), text);
+      fs::create_directory(dir->path_of("latex"));
+      for (const auto& [file, text] : render_latex(doc)) write_file_atomic(dir->path_of("latex/" + file), text);
     }
     if (pdf.valid()) {
       pdf.get();
@@ -310,7 +325,7 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
         r.messages += glyph_warnings(replaced, all);
       }
     }
-    dir.publish();
+    dir->publish();
     r.ok = true;
     r.index = IndexScenario{name, name, {}};
     for (const IndexRow& row : t.index_rows)

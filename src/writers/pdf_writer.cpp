@@ -361,19 +361,43 @@ std::string save(PdfDoc& pdf, std::size_t size_hint) {
 
 }  // namespace
 
+// libharu's document with the fonts loaded, before anything of a Document is in it.
+struct PdfRenderer::Loaded {
+  PdfDoc pdf;
+  LoadedFont regular, bold;
+
+  static PdfDoc& prepared(PdfDoc& pdf) {
+    HPDF_SetCompressionMode(pdf.get(), HPDF_COMP_ALL);  // first, so everything after is compressed
+    pdf.check("enabling compression");
+    HPDF_UseUTFEncodings(pdf.get());
+    HPDF_SetCurrentEncoder(pdf.get(), "UTF-8");  // document info and outline titles as Unicode
+    pdf.check("enabling UTF-8");
+    return pdf;
+  }
+  // Fixed order (members are initialised in order): the subset tags (HPDFAA+, HPDFAB+) are a counter.
+  explicit Loaded(const std::string& font_dir)
+      : regular(load_font(prepared(pdf), (std::filesystem::path(font_dir) / pdf_regular_font_file).string())),
+        bold(load_font(pdf, (std::filesystem::path(font_dir) / pdf_bold_font_file).string())) {}
+};
+
+PdfRenderer::PdfRenderer(const std::string& font_dir, const WriterOptions& options)
+    : loaded_(std::make_unique<Loaded>(font_dir)), options_(options) {}
+
+PdfRenderer::~PdfRenderer() = default;
+
 std::string render_pdf(const Document& doc, const std::string& font_dir, const WriterOptions& options,
                        std::vector<char32_t>* replaced) {
-  std::set<char32_t> missing;
-  PdfDoc pdf;
-  HPDF_SetCompressionMode(pdf.get(), HPDF_COMP_ALL);  // first, so everything after is compressed
-  pdf.check("enabling compression");
-  HPDF_UseUTFEncodings(pdf.get());
-  HPDF_SetCurrentEncoder(pdf.get(), "UTF-8");  // document info and outline titles as Unicode
-  pdf.check("enabling UTF-8");
+  return PdfRenderer(font_dir, options).render(doc, replaced);
+}
 
-  // Fixed order: the subset tags (HPDFAA+, HPDFAB+) are a counter.
-  const LoadedFont regular = load_font(pdf, (std::filesystem::path(font_dir) / pdf_regular_font_file).string());
-  const LoadedFont bold = load_font(pdf, (std::filesystem::path(font_dir) / pdf_bold_font_file).string());
+std::string PdfRenderer::render(const Document& doc, std::vector<char32_t>* replaced) {
+  if (!loaded_) throw std::logic_error("PdfRenderer::render called twice");
+  const std::unique_ptr<Loaded> loaded = std::move(loaded_);  // freed (with libharu's document) on return
+  PdfDoc& pdf = loaded->pdf;
+  const LoadedFont& regular = loaded->regular;
+  const LoadedFont& bold = loaded->bold;
+  const WriterOptions& options = options_;
+  std::set<char32_t> missing;
   HpdfMetrics metrics(regular, bold);
 
   // Document info: a fixed producer, no dates (libharu writes none unless asked). The /ID and

@@ -1,4 +1,5 @@
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,5 +40,25 @@ inline constexpr const char* pdf_bold_font_file = "DejaVuSans-Bold.ttf";
 // when a table row or a chart does not fit on a page, or when libharu reports an error.
 std::string render_pdf(const Document& doc, const std::string& font_dir, const WriterOptions& options = {},
                        std::vector<char32_t>* replaced = nullptr);
+
+// render_pdf in two steps: libharu's document and the fonts are loaded first, so that this can run
+// while the Document is still being completed (the report command does it while the printed
+// numbers are read). The bytes are render_pdf's.
+class PdfRenderer {
+ public:
+  // Throws std::runtime_error as render_pdf does when a font is missing or unreadable.
+  PdfRenderer(const std::string& font_dir, const WriterOptions& options = {});
+  ~PdfRenderer();
+  PdfRenderer(const PdfRenderer&) = delete;
+  PdfRenderer& operator=(const PdfRenderer&) = delete;
+
+  // report.pdf of `doc`, as render_pdf; once per PdfRenderer.
+  std::string render(const Document& doc, std::vector<char32_t>* replaced = nullptr);
+
+ private:
+  struct Loaded;
+  std::unique_ptr<Loaded> loaded_;
+  WriterOptions options_;
+};
 
 }  // namespace zorgcap

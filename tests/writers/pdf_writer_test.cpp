@@ -391,6 +391,24 @@ TEST(PdfWriter, SameDocumentGivesTheSameBytes) {
   EXPECT_TRUE(std::regex_search(info, std::regex("Title: +Zorgcapaciteit in België – een proef\n"))) << info;
 }
 
+// The fonts can be loaded before the Document is complete: the same bytes as render_pdf, the
+// Document read only when render() is called, and a missing font found at once.
+TEST(PdfRenderer, LoadsTheFontsFirstAndRendersRenderPdfsBytes) {
+  Sample s;
+  const std::string expected = render_pdf(s.doc, font_dir());
+  PdfRenderer renderer(font_dir());
+  Sample later;  // completed after the fonts were loaded
+  EXPECT_EQ(renderer.render(later.doc), expected);
+  EXPECT_THROW(renderer.render(later.doc), std::logic_error) << "one document per renderer";
+  test::TempDir empty;
+  try {
+    PdfRenderer missing(empty.str());
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("DejaVuSans.ttf not found"), std::string::npos) << e.what();
+  }
+}
+
 TEST(PdfWriter, ShipsSubsetFonts) {
   for (const char* file : {pdf_regular_font_file, pdf_bold_font_file}) {
     std::string bytes = test::read_file(font_dir() + "/" + file);
