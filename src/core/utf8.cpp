@@ -1,10 +1,12 @@
 #include "core/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace zorgcap::utf8 {
 
-std::size_t sequence_length(std::string_view s, std::size_t at) {
+std::size_t multibyte_length(std::string_view s, std::size_t at) {
   auto c = static_cast<unsigned char>(s[at]);
-  if (c < 0x80) return 1;
   std::size_t n = 0;
   char32_t cp = 0, least = 0;
   if ((c & 0xE0) == 0xC0) {
@@ -26,8 +28,16 @@ std::size_t sequence_length(std::string_view s, std::size_t at) {
 }
 
 std::size_t first_invalid(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t n = sequence_length(s, i);
+  const std::size_t size = s.size();
+  for (std::size_t i = 0; i < size;) {
+    // ASCII runs eight bytes at a time: no byte with its high bit set.
+    for (std::uint64_t w; i + 8 <= size; i += 8) {
+      std::memcpy(&w, s.data() + i, 8);
+      if (w & 0x8080808080808080ull) break;
+    }
+    while (i < size && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+    if (i == size) break;
+    const std::size_t n = multibyte_length(s, i);
     if (n == 0) return i;
     i += n;
   }

@@ -10,8 +10,14 @@ namespace zorgcap::utf8 {
 // Whether `c` is a continuation byte (10xxxxxx): not the start of a character.
 inline bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
+// The byte length (2–4) of the valid multi-byte sequence starting at s[at], or 0 when none starts there.
+std::size_t multibyte_length(std::string_view s, std::size_t at);
+
 // The byte length (1–4) of the valid sequence starting at s[at], or 0 when none starts there.
-std::size_t sequence_length(std::string_view s, std::size_t at);
+// Inline for ASCII, which most text is.
+inline std::size_t sequence_length(std::string_view s, std::size_t at) {
+  return static_cast<unsigned char>(s[at]) < 0x80 ? 1 : multibyte_length(s, at);
+}
 
 // The byte offset of the first sequence that is not valid UTF-8, or npos when all of `s` is valid.
 std::size_t first_invalid(std::string_view s);

@@ -56,5 +56,26 @@ TEST(Utf8, CountsCharacters) {
   EXPECT_FALSE(is_continuation('a'));
 }
 
+// ASCII is skipped eight bytes at a time: a bad byte is found at every offset within and after
+// such runs, and a valid character after one is still valid.
+TEST(Utf8, FindsTheFirstInvalidByteAtEveryOffsetOfALongAsciiRun) {
+  for (std::size_t at = 0; at < 40; ++at)
+    for (const char* bad : {"\x80", "\xFF", "\xC0\xAF", "\xE2\x82", "\xED\xA0\x80"}) {
+      std::string s(40, 'a');
+      s.insert(at, bad);
+      EXPECT_EQ(first_invalid(s), at) << "at " << at << ", " << std::string_view(bad).size() << " bytes";
+      std::string good(40, 'b');
+      good.insert(at, "\u20AC\u00EB");
+      EXPECT_EQ(first_invalid(good), std::string_view::npos) << at;
+      EXPECT_EQ(sequence_length(good, at), 3u);
+      EXPECT_EQ(sequence_length(good, at + 3), 2u);
+      if (at > 0) {
+        EXPECT_EQ(sequence_length(good, at - 1), 1u);
+      }
+    }
+  EXPECT_EQ(first_invalid(""), std::string_view::npos);
+  EXPECT_EQ(first_invalid(std::string(64, 'x')), std::string_view::npos);
+}
+
 }  // namespace
 }  // namespace zorgcap::utf8
