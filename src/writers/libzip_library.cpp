@@ -1,7 +1,5 @@
 #include "writers/libzip_library.h"
 
-#include "writers/shared_library.h"
-
 namespace zorgcap {
 
 ZORGCAP_LIBRARY_LOADER(LibZip, libzip, ZORGCAP_LIBZIP_FUNCTIONS, ZORGCAP_LIBZIP_SONAME, "tables.docx", "libzip4")

@@ -2,6 +2,8 @@
 // libzip's functions that tables.docx uses, loaded on first use (writers/shared_library.h).
 #include <zip.h>
 
+#include "writers/shared_library.h"
+
 #define ZORGCAP_LIBZIP_FUNCTIONS(X)                                                                     \
   X(zip_error_init) X(zip_error_fini) X(zip_error_strerror) X(zip_source_buffer_create) X(zip_open_from_source)          \
   X(zip_source_free) X(zip_source_keep) X(zip_source_buffer) X(zip_file_add) X(zip_strerror)           \
@@ -10,14 +12,9 @@
 
 namespace zorgcap {
 
-struct LibZip {
-#define ZORGCAP_FUNCTION_POINTER(name) decltype(&::name) name = nullptr;
-  ZORGCAP_LIBZIP_FUNCTIONS(ZORGCAP_FUNCTION_POINTER)
-#undef ZORGCAP_FUNCTION_POINTER
-};
+ZORGCAP_LIBRARY_FUNCTIONS_STRUCT(LibZip, ZORGCAP_LIBZIP_FUNCTIONS)
 
-// Loaded once per process, on the first call (from any thread); throws std::runtime_error naming the
-// library and its Debian package when it cannot be loaded (and tries again on the next call).
+// The library, loaded on the first call (ZORGCAP_LIBRARY_LOADER in writers/shared_library.h).
 const LibZip& libzip();
 
 }  // namespace zorgcap

@@ -52,10 +52,11 @@ BuiltTable appendix_built_table(const AppendixTable& t) {
     std::vector<BuiltCell>& cells = out.body.emplace_back();
     cells.reserve(row.cells.size());
     for (const AppendixCell& c : row.cells) {
+      const int col = static_cast<int>(cells.size());
       BuiltCell& cell = cells.emplace_back();
-      cell.id = cell_id(t.anchor, r, static_cast<int>(cells.size()) - 1, false);
+      cell.id = cell_id(t.anchor, r, col, false);
       cell.row = r;
-      cell.col = static_cast<int>(cells.size()) - 1;
+      cell.col = col;
       cell.row_header = c.row_header;
       cell.runs.reserve(c.runs.size());
       bool after_text = false;  // adjacent text runs become one

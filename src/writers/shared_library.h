@@ -22,6 +22,14 @@ F function_from(void* library, const char* soname, const char* name, const std::
 
 }  // namespace zorgcap
 
+// Declares `struct Type` with a pointer member per function that FUNCTIONS(X) lists, named and typed
+// as the library's header declares that function.
+#define ZORGCAP_LIBRARY_FUNCTIONS_STRUCT(Type, FUNCTIONS) \
+  struct Type {                                           \
+    FUNCTIONS(ZORGCAP_FUNCTION_POINTER)                   \
+  };
+#define ZORGCAP_FUNCTION_POINTER(f) decltype(&::f) f = nullptr;
+
 // Defines `const Type& name()`: the library `soname` opened on the first call (once per process,
 // from any thread; a failed load is tried again on the next call), with every function that
 // FUNCTIONS(X) lists looked up into the member of the same name.

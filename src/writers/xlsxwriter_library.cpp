@@ -1,7 +1,5 @@
 #include "writers/xlsxwriter_library.h"
 
-#include "writers/shared_library.h"
-
 namespace zorgcap {
 
 ZORGCAP_LIBRARY_LOADER(XlsxWriterLibrary, xlsxwriter, ZORGCAP_XLSXWRITER_FUNCTIONS, ZORGCAP_XLSXWRITER_SONAME,

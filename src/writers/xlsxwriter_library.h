@@ -2,6 +2,8 @@
 // libxlsxwriter's functions that tables.xlsx uses, loaded on first use (writers/shared_library.h).
 #include <xlsxwriter.h>
 
+#include "writers/shared_library.h"
+
 #define ZORGCAP_XLSXWRITER_FUNCTIONS(X)                                                                          \
   X(workbook_new) X(workbook_add_worksheet) X(workbook_add_format) X(workbook_set_properties) X(workbook_close)   \
   X(worksheet_write_string) X(worksheet_write_number) X(worksheet_write_url_opt) X(worksheet_write_comment_opt) \
@@ -13,14 +15,9 @@
 
 namespace zorgcap {
 
-struct XlsxWriterLibrary {
-#define ZORGCAP_FUNCTION_POINTER(name) decltype(&::name) name = nullptr;
-  ZORGCAP_XLSXWRITER_FUNCTIONS(ZORGCAP_FUNCTION_POINTER)
-#undef ZORGCAP_FUNCTION_POINTER
-};
+ZORGCAP_LIBRARY_FUNCTIONS_STRUCT(XlsxWriterLibrary, ZORGCAP_XLSXWRITER_FUNCTIONS)
 
-// Loaded once per process, on the first call (from any thread); throws std::runtime_error naming the
-// library and its Debian package when it cannot be loaded (and tries again on the next call).
+// The library, loaded on the first call (ZORGCAP_LIBRARY_LOADER in writers/shared_library.h).
 const XlsxWriterLibrary& xlsxwriter();
 
 }  // namespace zorgcap
