@@ -12,9 +12,11 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <mutex>
 #include <future>
+#include <memory>
 #include <thread>
 #include <optional>
 #include <stdexcept>
@@ -225,11 +227,36 @@ std::future<PublishedNumbers> start_reading_published(bool spare_core, const std
   return f;
 }
 
+// report.pdf's fonts, read once per run by the first scenario that draws one. A font that cannot be
+// read fails each scenario's report.pdf with the same message.
+class RunFonts {
+ public:
+  explicit RunFonts(std::string dir) : dir_(std::move(dir)) {}
+  std::shared_ptr<const PdfFonts> get() {
+    std::call_once(once_, [&] {
+      try {
+        fonts_ = PdfFonts::load(dir_);
+      } catch (...) {
+        error_ = std::current_exception();
+      }
+    });
+    if (error_) std::rethrow_exception(error_);
+    return fonts_;
+  }
+
+ private:
+  std::string dir_;
+  std::once_flag once_;
+  std::shared_ptr<const PdfFonts> fonts_;
+  std::exception_ptr error_;
+};
+
 // One scenario through the whole pipeline; its folder is published only if everything succeeded.
 // With a spare core, reading the printed numbers and writing report.pdf run beside the rest.
 // `early`: the printed numbers, being read since the run started (for the baseline).
 ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, const LoadedBaseline& baseline,
-                             const std::string& name, bool spare_core, std::future<PublishedNumbers>& early) {
+                             RunFonts& fonts, const std::string& name, bool spare_core,
+                             std::future<PublishedNumbers>& early) {
   ScenarioOutcome r;
   Diagnostics diags;
   SourceTexts input_texts;
@@ -273,7 +300,7 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
       pdf = start(spare_core, [&, ready = complete.get_future()]() mutable {
         WriterOptions writer = o.writer;
         writer.spare_thread = spare_core;
-        PdfRenderer renderer(o.font_dir, writer);
+        PdfRenderer renderer(fonts.get(), writer);
         ready.get();  // throws when the Document was not completed
         write_file_atomic(dir->path_of("report.pdf"), renderer.render(doc, &replaced));
       });
@@ -538,6 +565,7 @@ int run_report(const ReportOptions& given, std::ostream& out, std::ostream& err)
 
   // Every scenario extends the baseline: it is read once for the run.
   const LoadedBaseline baseline = load_baseline(o.inputs_dir);
+  RunFonts fonts(o.font_dir);
   std::vector<ScenarioOutcome> outcomes(names.size());
   std::atomic<std::size_t> next{0};
   std::mutex progress;
@@ -550,7 +578,7 @@ int run_report(const ReportOptions& given, std::ostream& out, std::ostream& err)
     for (std::size_t i; (i = next++) < names.size();) {
       auto start = std::chrono::steady_clock::now();
       try {
-        outcomes[i] = run_scenario(o, *shared, baseline, names[i], spare_core, published);
+        outcomes[i] = run_scenario(o, *shared, baseline, fonts, names[i], spare_core, published);
       } catch (const std::exception& e) {  // not to end the process from a worker thread
         outcomes[i] = {false, kExitInternal, "zorgcap: " + printable(names[i]) + ": internal error: " + e.what() + "\n", "", std::nullopt};
       } catch (...) {

@@ -20,6 +20,7 @@ class FontFile {
   // a file that is not a TrueType font with a (3,1) format-4 cmap.
   FontFile(std::string data, std::string path);
 
+  const std::string& data() const { return data_; }  // the file's bytes
   const std::string& path() const { return path_; }
   bool covers(char32_t cp) const { return cp < glyphs_.size() && glyphs_[cp] != 0; }
   double units_per_em() const { return units_per_em_; }

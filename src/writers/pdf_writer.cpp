@@ -10,12 +10,10 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 
 #include "core/utf8.h"
@@ -23,6 +21,7 @@
 #include "writers/pdf_deflate.h"
 #include "writers/pdf_finish.h"
 #include "writers/pdf_font_file.h"
+#include "writers/pdf_fonts.h"
 #include "writers/pdf_glyph_forms.h"
 #include "writers/pdf_layout.h"
 #include "writers/pdf_links.h"
@@ -99,37 +98,20 @@ class PdfDoc {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Reading font files (pdf_font_file.h reads what is in them).
-
-std::string read_font_file(const std::string& path) {
-  if (!std::filesystem::is_regular_file(path))
-    throw std::runtime_error("PDF: font file " + path +
-                             " not found (the build makes the subset fonts: cmake --build <dir> --target zorgcap_fonts)");
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  if (!in && !in.eof()) throw std::runtime_error("PDF: cannot read font file " + path);
-  return s.str();
-}
-
-// ---------------------------------------------------------------------------------------------
 // Fonts and metrics
 
-// A font loaded into the document, with its metrics read from the font file: measuring text reads
-// only `widths`, so layout may measure on any thread; glyphs are marked for libharu's subset as
-// they are painted.
+// A font of PdfFonts loaded into this document. Measuring reads only the shared face, so layout
+// may measure on any thread; glyphs are marked for libharu's subset as they are painted.
 struct LoadedFont {
-  std::string path;
+  const PdfFontFace* face = nullptr;
   HPDF_Font font = nullptr;
-  pdf::FontFile file;
-  std::vector<std::int16_t> widths;  // per BMP code point as drawn (a missing character: its replacement), 1/1000 em
   int ascent = 0, descent = 0;       // libharu's, 1/1000 em
   mutable std::vector<bool> marked;  // painting only: the code points marked so far
 
-  bool drawable(char32_t cp) const { return cp >= 0x20 && cp != 0x7F && cp <= 0xFFFF && file.covers(cp); }
-  char32_t replacement() const { return file.covers(0xFFFD) ? U'\uFFFD' : U'?'; }
-
-  int width(char32_t cp) const { return widths[cp <= 0xFFFF ? cp : replacement()]; }  // measured as it is drawn
+  const pdf::FontFile& file() const { return face->file; }
+  bool drawable(char32_t cp) const { return face->drawable(cp); }
+  char32_t replacement() const { return face->replacement(); }
+  int width(char32_t cp) const { return face->width(cp); }
   // A drawn code point: its glyph (a missing character's: the replacement's) goes into libharu's
   // font subset.
   void mark(char32_t cp) const {
@@ -140,19 +122,15 @@ struct LoadedFont {
   }
 };
 
-LoadedFont load_font(PdfDoc& pdf, const std::string& path) {
-  LoadedFont f{path, nullptr, pdf::FontFile(read_font_file(path), path), {}, 0, 0, {}};
-  const char* name = HPDF_LoadTTFontFromFile(pdf.get(), path.c_str(), HPDF_TRUE);
-  pdf.check("loading the font " + path);
+LoadedFont load_font(PdfDoc& pdf, const PdfFontFace& face) {
+  LoadedFont f{&face, nullptr, 0, 0, std::vector<bool>(0x10000, false)};
+  const char* name = pdf::load_truetype_font(pdf.get(), face.file.data());
+  pdf.check("loading the font " + face.path());
+  if (!name) throw std::runtime_error("PDF: libharu could not load the font " + face.path());
   f.font = HPDF_GetFont(pdf.get(), name, "UTF-8");
-  pdf.check("opening the font " + path + " with UTF-8 encoding");
+  pdf.check("opening the font " + face.path() + " with UTF-8 encoding");
   f.ascent = HPDF_Font_GetAscent(f.font);
   f.descent = HPDF_Font_GetDescent(f.font);
-  const auto missing = static_cast<std::int16_t>(f.file.width(f.replacement()));
-  f.widths.assign(0x10000, missing);
-  f.marked.assign(0x10000, false);
-  for (char32_t cp = 0x20; cp <= 0xFFFF; ++cp)
-    if (f.drawable(cp)) f.widths[cp] = static_cast<std::int16_t>(f.file.width(cp));
   return f;
 }
 
@@ -241,10 +219,10 @@ void paint_outlines(pdf::PageContent& c, const pdf::TextBox& t, const LoadedFont
     c.rgb_fill(real(t.color->r), real(t.color->g), real(t.color->b));
   else
     c.gray_fill(real(t.gray));
-  const double scale = t.size / f.file.units_per_em();
+  const double scale = t.size / f.file().units_per_em();
   double x = t.x;
   for (char32_t cp : pdf::decode_utf8(t.text)) {
-    if (HPDF_XObject form = forms.form(f.file, cp)) {
+    if (HPDF_XObject form = forms.form(f.file(), cp)) {
       c.save_state();
       c.concat(real(scale), 0, 0, real(scale), real(x), real(t.y));
       c.draw_form(form);
@@ -363,6 +341,7 @@ std::string save(PdfDoc& pdf, std::size_t size_hint) {
 
 // libharu's document with the fonts loaded, before anything of a Document is in it.
 struct PdfRenderer::Loaded {
+  std::shared_ptr<const PdfFonts> fonts;
   PdfDoc pdf;
   LoadedFont regular, bold;
 
@@ -375,13 +354,15 @@ struct PdfRenderer::Loaded {
     return pdf;
   }
   // Fixed order (members are initialised in order): the subset tags (HPDFAA+, HPDFAB+) are a counter.
-  explicit Loaded(const std::string& font_dir)
-      : regular(load_font(prepared(pdf), (std::filesystem::path(font_dir) / pdf_regular_font_file).string())),
-        bold(load_font(pdf, (std::filesystem::path(font_dir) / pdf_bold_font_file).string())) {}
+  explicit Loaded(std::shared_ptr<const PdfFonts> f)
+      : fonts(std::move(f)), regular(load_font(prepared(pdf), fonts->regular())), bold(load_font(pdf, fonts->bold())) {}
 };
 
+PdfRenderer::PdfRenderer(std::shared_ptr<const PdfFonts> fonts, const WriterOptions& options)
+    : loaded_(std::make_unique<Loaded>(std::move(fonts))), options_(options) {}
+
 PdfRenderer::PdfRenderer(const std::string& font_dir, const WriterOptions& options)
-    : loaded_(std::make_unique<Loaded>(font_dir)), options_(options) {}
+    : PdfRenderer(PdfFonts::load(font_dir), options) {}
 
 PdfRenderer::~PdfRenderer() = default;
 
@@ -479,12 +460,8 @@ std::string PdfRenderer::render(const Document& doc, std::vector<char32_t>* repl
     HPDF_Outline_SetDestination(outline, destination(pdf, pages[t.page], layout.pages[t.page], t.top));
     pdf.check("adding the bookmark \"" + b.title + "\"");
   }
-  // libharu's codes are the code points: the ToUnicode map lists every character of the fonts.
-  std::vector<char32_t> codes;
-  for (char32_t cp = 0; cp <= 0xFFFF; ++cp)
-    if (regular.file.covers(cp) || bold.file.covers(cp)) codes.push_back(cp);
   if (replaced) replaced->assign(missing.begin(), missing.end());
-  pdf::prepare_finish(pdf.get(), {regular.font, bold.font}, pdf::to_unicode_cmap(codes), "nl");
+  pdf::prepare_finish(pdf.get(), {regular.font, bold.font}, loaded->fonts->to_unicode(), "nl");
   // The file is its compressed page contents, the fonts, the ToUnicode maps and about 150 bytes per
   // other object. Reserved generously: what is never written is never touched (nor resident), and
   // growing the string while libharu writes would copy it and hold it twice.

@@ -4,16 +4,10 @@
 #include <vector>
 
 #include "document/document.h"
+#include "writers/pdf_fonts.h"
 #include "writers/writer_options.h"
 
 namespace zorgcap {
-
-// The fonts render_pdf loads from `font_dir`, in this order (the order fixes the subset tags, so
-// the bytes are reproducible). The build makes subsets of the Debian DejaVu fonts under these names
-// in share/zorgcap/fonts beside the binary (CMake target zorgcap_fonts); the full fonts in
-// /usr/share/fonts/truetype/dejavu work too, only slower and larger.
-inline constexpr const char* pdf_regular_font_file = "DejaVuSans.ttf";
-inline constexpr const char* pdf_bold_font_file = "DejaVuSans-Bold.ttf";
 
 // report.pdf, as bytes: a title page with contents, the tables flowing one after another (a landscape
 // page only for a table too wide for portrait; header rows repeated on every page a table continues
@@ -43,9 +37,11 @@ std::string render_pdf(const Document& doc, const std::string& font_dir, const W
 
 // render_pdf in two steps: libharu's document and the fonts are loaded first, so that this can run
 // while the Document is still being completed (the report command does it while the printed
-// numbers are read). The bytes are render_pdf's.
+// numbers are read). The bytes are render_pdf's (with the fonts of `font_dir`).
 class PdfRenderer {
  public:
+  // `fonts` are shared: a batch reads them once (PdfFonts::load) for all its reports.
+  explicit PdfRenderer(std::shared_ptr<const PdfFonts> fonts, const WriterOptions& options = {});
   // Throws std::runtime_error as render_pdf does when a font is missing or unreadable.
   PdfRenderer(const std::string& font_dir, const WriterOptions& options = {});
   ~PdfRenderer();

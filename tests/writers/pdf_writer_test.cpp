@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <deque>
 #include <regex>
+#include <thread>
 
 #include "document/analysis_build.h"
 #include "document/analysis_template.h"
@@ -407,6 +408,20 @@ TEST(PdfRenderer, LoadsTheFontsFirstAndRendersRenderPdfsBytes) {
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("DejaVuSans.ttf not found"), std::string::npos) << e.what();
   }
+}
+
+// One PdfFonts, read once, serves two reports rendered at the same time: each is render_pdf's.
+TEST(PdfRenderer, SharesOneSetOfFontsBetweenReportsOnSeveralThreads) {
+  Sample s;
+  const std::string expected = render_pdf(s.doc, font_dir());
+  const auto fonts = PdfFonts::load(font_dir());
+  std::string a, b;
+  std::thread other([&] { a = PdfRenderer(fonts).render(s.doc); });
+  b = PdfRenderer(fonts).render(s.doc);
+  other.join();
+  EXPECT_EQ(a, expected);
+  EXPECT_EQ(b, expected);
+  EXPECT_EQ(PdfRenderer(fonts).render(s.doc), expected) << "and again, after both";
 }
 
 TEST(PdfWriter, ShipsSubsetFonts) {
