@@ -144,15 +144,16 @@ class Composer : PageFlow {
   }
 
   // Landscape only for a table whose columns do not fit the width of a portrait page.
-  bool needs_landscape(const BuiltTable& t) const {
+  bool needs_landscape(const BuiltTable& t, const MeasuredCells& cells) const {
     double portrait = g_.width - g_.margin_left - g_.margin_right;
-    return !fits_width(t, metrics_, t_, portrait, cell_marks(o_));
+    return !fits_width(t, cells, t_, portrait);
   }
 
   void table(const BuiltTable& t) {
     finish_pages();
-    new_page_for_table_if_needed(needs_landscape(t));
-    TableFlow f = prepare_table(*this, t, t.caption, "Tabel " + std::to_string(t.number) + " (vervolg)");
+    const MeasuredCells cells(t, metrics_, t_, cell_marks(o_));
+    new_page_for_table_if_needed(needs_landscape(t, cells));
+    TableFlow f = prepare_table(*this, t, t.caption, "Tabel " + std::to_string(t.number) + " (vervolg)", &cells);
     keep(f.first_height);
     anchor(table_anchor(t));
     std::string title = t.caption;

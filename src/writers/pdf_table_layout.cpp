@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <stdexcept>
 
 #include "core/utf8.h"
@@ -107,14 +108,16 @@ double caption_height(const PageFlow& flow, const std::vector<Line>& caption) {
                          : static_cast<double>(caption.size()) * flow.line_height(Font::bold, type.caption) + type.caption_gap;
 }
 
+// `measured`: the section's first cell in MeasuredCells::cells, the others after it in order.
 Section section(const PageFlow& flow, const std::vector<std::vector<BuiltCell>>& rows, int n,
-                const std::vector<double>& xs, const std::vector<bool>& numeric) {
+                const std::vector<double>& xs, const std::vector<bool>& numeric, const MeasuredCells::Cell* measured) {
   const Typography& type = flow.type();
   Section s;
   int count = static_cast<int>(rows.size());
   s.row_heights.assign(count, flow.line_height(Font::regular, type.cell) + 2 * type.cell_pad_y);
   for (int r = 0; r < count; ++r)
     for (const BuiltCell& c : rows[r]) {
+      const MeasuredCells::Cell& m = *measured++;
       if (c.col < 0 || c.col >= n) continue;
       CellBox b;
       b.cell = &c;
@@ -128,7 +131,7 @@ Section section(const PageFlow& flow, const std::vector<std::vector<BuiltCell>>&
       else
         b.align = b.colspan == 1 && numeric[c.col] && !c.row_header ? Align::right : Align::left;
       double text_width = xs[c.col + b.colspan] - xs[c.col] - 2 * type.cell_pad_x;
-      b.lines = flow.lines(cell_pieces(c, cell_marks(flow.options())), b.font, type.cell, text_width);
+      b.lines = flow.lines(m.pieces, b.font, type.cell, text_width);
       b.height = static_cast<double>(b.lines.size()) * flow.line_height(b.font, type.cell) + 2 * type.cell_pad_y;
       s.cells.push_back(std::move(b));
     }
@@ -213,8 +216,8 @@ struct Needs {
   std::vector<double> min, max;
 };
 // The columns' min- and max-content widths, with the cells' min-content widths taken by `min_of`.
-Needs column_needs(const BuiltTable& table, const FontMetrics& metrics, const Typography& type, const CellMarks& marks,
-                 int n, double ContentWidths::*min_of) {
+Needs column_needs(const BuiltTable& table, const MeasuredCells& cells, const Typography& type, int n,
+                   double ContentWidths::*min_of) {
   Needs d{std::vector<double>(n, type.min_column), std::vector<double>(n, type.min_column)};
   struct Spanning {
     int col, span;
@@ -222,11 +225,12 @@ Needs column_needs(const BuiltTable& table, const FontMetrics& metrics, const Ty
   };
   std::vector<Spanning> spanning;
   double pad = 2 * type.cell_pad_x;
+  auto measured = cells.cells().begin();
   for (const auto* section : {&table.header, &table.body})
     for (const auto& row : *section)
       for (const BuiltCell& c : row) {
+        const ContentWidths& w = (measured++)->widths;
         if (c.col < 0 || c.col >= n) continue;
-        ContentWidths w = content_widths(cell_pieces(c, marks), cell_font(c), type.cell, metrics, type);
         double lo = w.*min_of + pad, hi = w.max + pad;
         int span = span_of(c.col, c.colspan, n);
         if (span == 1) {
@@ -249,10 +253,28 @@ Needs column_needs(const BuiltTable& table, const FontMetrics& metrics, const Ty
 
 }  // namespace
 
+MeasuredCells::MeasuredCells(const BuiltTable& table, const FontMetrics& metrics, const Typography& type,
+                             const CellMarks& marks)
+    : table_(table), metrics_(metrics), type_(type), marks_(marks) {
+  const int n = column_count(table);
+  for (const auto* section : {&table.header, &table.body})
+    for (const auto& row : *section)
+      for (const BuiltCell& c : row) {
+        Cell& m = cells_.emplace_back();
+        if (c.col < 0 || c.col >= n) continue;
+        m.pieces = cell_pieces(c, marks);
+        m.widths = content_widths(m.pieces, cell_font(c), type.cell, metrics, type);
+      }
+}
+
+bool fits_width(const BuiltTable& table, const MeasuredCells& cells, const Typography& type, double available) {
+  Needs d = column_needs(table, cells, type, column_count(table), &ContentWidths::whole);
+  return std::accumulate(d.min.begin(), d.min.end(), 0.0) <= available + eps;
+}
+
 bool fits_width(const BuiltTable& table, const FontMetrics& metrics, const Typography& type, double available,
                 const CellMarks& marks) {
-  Needs d = column_needs(table, metrics, type, marks, column_count(table), &ContentWidths::whole);
-  return std::accumulate(d.min.begin(), d.min.end(), 0.0) <= available + eps;
+  return fits_width(table, MeasuredCells(table, metrics, type, marks), type, available);
 }
 
 // Column widths, like a browser's automatic table layout:
@@ -269,13 +291,13 @@ bool fits_width(const BuiltTable& table, const FontMetrics& metrics, const Typog
 //    after their dash;
 //  - if even the min-content widths do not fit, all are scaled down and over-long words are broken
 //    between characters.
-std::vector<double> column_widths(const BuiltTable& table, const FontMetrics& metrics, const Typography& type,
-                                  double available, const CellMarks& marks) {
+std::vector<double> column_widths(const BuiltTable& table, const MeasuredCells& cells, const Typography& type,
+                                  double available) {
   int n = column_count(table);
   if (n == 0) return {};
-  Needs d = column_needs(table, metrics, type, marks, n, &ContentWidths::whole);
+  Needs d = column_needs(table, cells, type, n, &ContentWidths::whole);
   if (std::accumulate(d.min.begin(), d.min.end(), 0.0) > available)
-    d = column_needs(table, metrics, type, marks, n, &ContentWidths::min);
+    d = column_needs(table, cells, type, n, &ContentWidths::min);
   const std::vector<double>&mins = d.min, &maxs = d.max;
   double sum_min = std::accumulate(mins.begin(), mins.end(), 0.0);
   double sum_max = std::accumulate(maxs.begin(), maxs.end(), 0.0);
@@ -291,20 +313,32 @@ std::vector<double> column_widths(const BuiltTable& table, const FontMetrics& me
   return widths;
 }
 
+std::vector<double> column_widths(const BuiltTable& table, const FontMetrics& metrics, const Typography& type,
+                                  double available, const CellMarks& marks) {
+  return column_widths(table, MeasuredCells(table, metrics, type, marks), type, available);
+}
+
 TableFlow prepare_table(const PageFlow& flow, const BuiltTable& t, const std::string& caption,
-                        const std::string& continued) {
+                        const std::string& continued, const MeasuredCells* cells) {
   const Typography& type = flow.type();
+  const CellMarks marks = cell_marks(flow.options());
+  std::optional<MeasuredCells> own;
+  if (!cells) cells = &own.emplace(t, flow.text().metrics(), type, marks);
+  if (!cells->measured_for(t, flow.text().metrics(), type, marks))
+    throw std::logic_error("prepare_table: the cells were measured for another table or typography");
   TableFlow f;
   f.landscape = flow.landscape();
   const double width = flow.content_width();
   const int n = column_count(t);
-  std::vector<double> widths = column_widths(t, flow.text().metrics(), type, width, cell_marks(flow.options()));
+  std::vector<double> widths = column_widths(t, *cells, type, width);
   f.xs.assign(n + 1, flow.left());
   for (int c = 0; c < n; ++c) f.xs[c + 1] = f.xs[c] + widths[c];
 
   std::vector<bool> numeric = numeric_columns(t, n);
-  f.header = section(flow, t.header, n, f.xs, numeric);
-  f.body = section(flow, t.body, n, f.xs, numeric);
+  const MeasuredCells::Cell* measured = cells->cells().data();
+  f.header = section(flow, t.header, n, f.xs, numeric, measured);
+  for (const auto& row : t.header) measured += row.size();
+  f.body = section(flow, t.body, n, f.xs, numeric, measured);
   const double header_h = f.header.height(0, static_cast<int>(f.header.row_heights.size()));
 
   // Unbreakable blocks of body rows: a rowspan ties rows together.

@@ -23,12 +23,44 @@ inline CellMarks cell_marks(const LayoutOptions& o) { return {o.marks, o.marks &
 // report's footnotes raised where they stand.
 std::vector<Piece> cell_pieces(const BuiltCell& cell, const CellMarks& marks);
 
+// A table's cells as rich text with their content widths, built and measured once: choosing portrait
+// or landscape, the column widths and each cell's lines all read them. Holds references to what it
+// was measured with, which must outlive it.
+class MeasuredCells {
+ public:
+  struct Cell {
+    std::vector<Piece> pieces;  // cell_pieces
+    ContentWidths widths;
+  };
+  MeasuredCells(const BuiltTable& table, const FontMetrics& metrics, const Typography& type, const CellMarks& marks);
+
+  // The header's cells, then the body's, row by row as the table holds them (a cell outside the
+  // table's columns is left empty).
+  const std::vector<Cell>& cells() const { return cells_; }
+  // Whether these were measured for `table` with these metrics, typography and marks.
+  bool measured_for(const BuiltTable& table, const FontMetrics& metrics, const Typography& type,
+                    const CellMarks& marks) const {
+    return &table == &table_ && &metrics == &metrics_ && &type == &type_ && marks.provenance == marks_.provenance &&
+           marks.deviations == marks_.deviations;
+  }
+
+ private:
+  const BuiltTable& table_;
+  const FontMetrics& metrics_;
+  const Typography& type_;
+  CellMarks marks_;
+  std::vector<Cell> cells_;
+};
+
 // Column widths (padding included) summing to `available`, derived from the cells' content: see
 // pdf_table_layout.cpp for the algorithm.
+std::vector<double> column_widths(const BuiltTable& table, const MeasuredCells& cells, const Typography& type,
+                                  double available);
 std::vector<double> column_widths(const BuiltTable& table, const FontMetrics& metrics, const Typography& type,
                                   double available, const CellMarks& marks = {});
 
 // Whether the table's columns fit `available` with no range broken inside (see column_widths).
+bool fits_width(const BuiltTable& table, const MeasuredCells& cells, const Typography& type, double available);
 bool fits_width(const BuiltTable& table, const FontMetrics& metrics, const Typography& type, double available,
                 const CellMarks& marks = {});
 
@@ -69,8 +101,10 @@ struct TableFlow {
 
 // Measures `t` for the current page of `flow`, with `caption` on its first page (none when empty)
 // and `continued` on every later one. Throws std::runtime_error for a row that cannot fit on a page.
+// `cells`: `t`'s cells measured already with `flow`'s metrics, typography and marks (else they are
+// measured here).
 TableFlow prepare_table(const PageFlow& flow, const BuiltTable& t, const std::string& caption,
-                        const std::string& continued);
+                        const std::string& continued, const MeasuredCells* cells = nullptr);
 
 // Draws a prepared table from the cursor: its caption, header, rows over as many pages as they
 // need (each later page starting with the continued caption and the header), then its notes.

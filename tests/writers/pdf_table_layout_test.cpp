@@ -7,9 +7,11 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string>
 
 #include "writers/pdf_layout.h"
 #include "writers/pdf_layout_fixtures.h"
+#include "writers/pdf_page_flow.h"
 
 namespace zorgcap::pdf {
 namespace {
@@ -299,6 +301,64 @@ TEST(PdfTableLayout, AMarkGoesAfterThePercentSignOfItsNumber) {
   EXPECT_FALSE(low->follows);
   EXPECT_NEAR(p.links.at(0).rect.left, low->x, 1e-9);
   EXPECT_NEAR(p.links.at(1).rect.left, high->x, 1e-9);
+}
+
+}  // namespace
+}  // namespace zorgcap::pdf
+
+namespace zorgcap::pdf {
+namespace {
+
+using namespace fixtures;
+
+// FixedMetrics, counting how often text is measured.
+class CountingMetrics final : public FontMetrics {
+ public:
+  mutable int widths = 0;
+  double width(std::string_view text, Font f, double size) const override {
+    ++widths;
+    return metrics.width(text, f, size);
+  }
+  double ascent(Font f, double size) const override { return metrics.ascent(f, size); }
+  double descent(Font f, double size) const override { return metrics.descent(f, size); }
+};
+
+// Portrait or landscape, the column widths and the cells' lines read the cells measured once.
+TEST(PdfTableLayout, MeasuresEachCellOnceForWidthsAndLines) {
+  CountingMetrics counting;
+  std::string text;
+  for (int i = 0; i < 6; ++i) text += "een rij met een omschrijving van enige lengte ";
+  BuiltTable t = table(1, {"Casus", "Omschrijving", "Aantal"}, 40, text);
+  const LayoutOptions o;
+  PageFlow flow(counting, o);
+  flow.new_page(false);
+  const MeasuredCells cells(t, counting, o.type, cell_marks(o));
+  ASSERT_EQ(cells.cells().size(), 3u + 40u * 3u);
+  EXPECT_GT(counting.widths, 0);
+  counting.widths = 0;
+  for (double available : {80.0, 300.0, 2000.0}) {  // below and above the min-content widths
+    EXPECT_EQ(fits_width(t, cells, o.type, available), fits_width(t, metrics, o.type, available, cell_marks(o)));
+    EXPECT_EQ(column_widths(t, cells, o.type, available), column_widths(t, metrics, o.type, available, cell_marks(o)));
+  }
+  EXPECT_EQ(counting.widths, 0) << "the widths were measured again";
+
+  const TableFlow with = prepare_table(flow, t, "Tabel 1", "Tabel 1 (vervolg)", &cells);
+  const TableFlow without = prepare_table(flow, t, "Tabel 1", "Tabel 1 (vervolg)");
+  EXPECT_EQ(with.xs, without.xs);
+  EXPECT_EQ(with.body.row_heights, without.body.row_heights);
+  ASSERT_EQ(with.body.cells.size(), without.body.cells.size());
+  for (std::size_t i = 0; i < with.body.cells.size(); ++i) {
+    ASSERT_EQ(with.body.cells[i].lines.size(), without.body.cells[i].lines.size()) << i;
+    for (std::size_t k = 0; k < with.body.cells[i].lines.size(); ++k)
+      EXPECT_EQ(with.body.cells[i].lines[k].width, without.body.cells[i].lines[k].width) << i;
+  }
+  EXPECT_GT(with.body.cells[0].lines.size(), 1u) << "a wrapped cell";
+
+  // Cells measured for another table, or with other marks, are refused.
+  const BuiltTable other = t;
+  EXPECT_THROW(prepare_table(flow, other, "", "", &cells), std::logic_error);
+  const MeasuredCells unmarked(t, counting, o.type, CellMarks{false, false});
+  EXPECT_THROW(prepare_table(flow, t, "", "", &unmarked), std::logic_error);
 }
 
 }  // namespace
