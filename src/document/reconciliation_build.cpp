@@ -1,5 +1,11 @@
 #include "document/reconciliation_build.h"
 
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "core/number_format.h"
 #include "document/appendix_build.h"
 
@@ -12,19 +18,30 @@ bool stands_for(const BuiltNumber& n, const PublishedNumber& p) {
   return n.key == p.quantity && (p.bound.empty() || n.bound == Bound::single || bound_name(n.bound) == p.bound);
 }
 
-// Each number of table `p.table` that is the printed number `p` learns how it compares; where two
-// printed numbers concern the same number, one that deviates wins.
-void mark_cells(Document& doc, const PublishedNumber& p, const PrintedComparison& c) {
-  std::shared_ptr<const PrintedComparison> shared;
+// The number runs of the report's tables, by table and quantity, in the order the tables hold them.
+using NumberRuns = std::map<std::pair<std::string, std::string>, std::vector<BuiltRun*>>;
+NumberRuns number_runs(Document& doc) {
+  NumberRuns out;
   for (BuiltTable& t : doc.tables) {
-    if (std::to_string(t.number) != p.table) continue;
+    const std::string table = std::to_string(t.number);
     for (auto* section : {&t.header, &t.body})
       for (auto& cells : *section)
         for (BuiltCell& cell : cells)
           for (BuiltRun& run : cell.runs)
-            if (run.is_number && stands_for(run.number, p) && (!run.number.printed || !run.number.deviates()))
-              run.number.printed = shared ? shared : (shared = std::make_shared<const PrintedComparison>(c));
+            if (run.is_number) out[{table, run.number.key}].push_back(&run);
   }
+  return out;
+}
+
+// Each number of table `p.table` that is the printed number `p` learns how it compares; where two
+// printed numbers concern the same number, one that deviates wins.
+void mark_cells(const NumberRuns& runs, const PublishedNumber& p, const PrintedComparison& c) {
+  auto it = runs.find({p.table, p.quantity});
+  if (it == runs.end()) return;
+  std::shared_ptr<const PrintedComparison> shared;
+  for (BuiltRun* run : it->second)
+    if (stands_for(run->number, p) && (!run->number.printed || !run->number.deviates()))
+      run->number.printed = shared ? shared : (shared = std::make_shared<const PrintedComparison>(c));
 }
 
 std::string deviation_text(const std::string& where, const PrintedComparison& c) {
@@ -48,6 +65,7 @@ std::string cell_note(const PrintedComparison& c) {
 void add_reconciliation(Document& doc, const Reconciliation& r, const std::map<std::string, Erratum>& errata) {
   std::map<std::string, std::size_t, std::less<>> entries;
   for (std::size_t i = 0; i < doc.provenance.size(); ++i) entries.emplace(doc.provenance[i].key, i);
+  const NumberRuns runs = number_runs(doc);
   ReconciliationSummary s;
   s.total = static_cast<int>(r.rows.size());
   s.reproduced = r.reproduced;
@@ -94,7 +112,7 @@ void add_reconciliation(Document& doc, const Reconciliation& r, const std::map<s
         if (entry != entries.end())
           doc.provenance[entry->second].deviations.push_back({out.where, c, deviation_text(out.where, c)});
       }
-      if (p.table != "text") mark_cells(doc, p, c);
+      if (p.table != "text") mark_cells(runs, p, c);
     }
     s.rows.push_back(std::move(out));
   }
