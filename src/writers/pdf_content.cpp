@@ -1,18 +1,53 @@
 #include "writers/pdf_content.h"
 
 #include <hpdf_pages.h>
-#include <hpdf_utils.h>
 
 #include <stdexcept>
 
 namespace zorgcap::pdf {
 
+char* format_real(char* out, HPDF_REAL v) {
+  if (v > HPDF_LIMIT_MAX_REAL)
+    v = HPDF_LIMIT_MAX_REAL;
+  else if (v < HPDF_LIMIT_MIN_REAL)
+    v = HPDF_LIMIT_MIN_REAL;
+  if (v < 0) {
+    *out++ = '-';
+    v = -v;
+  }
+  // HPDF_FToA's own expressions, types included: a float plus a double, a float difference.
+  const auto int_val = static_cast<HPDF_INT32>(v + 0.000005);
+  const auto fpart_val = static_cast<HPDF_INT32>(static_cast<HPDF_REAL>(v - int_val + 0.000005) * 100000);
+  char digits[8];
+  char* d = digits + sizeof digits;
+  HPDF_INT32 i = int_val;
+  do {
+    *--d = static_cast<char>('0' + i % 10);
+    i /= 10;
+  } while (i > 0);
+  while (d < digits + sizeof digits) *out++ = *d++;
+  // Five decimals (HPDF_FToA keeps the last five digits of the fraction), trailing zeros dropped.
+  HPDF_INT32 f = fpart_val % 100000;
+  if (f == 0) return out;
+  int places = 5;
+  while (f % 10 == 0) {
+    f /= 10;
+    --places;
+  }
+  *out++ = '.';
+  char* end = out + places;
+  for (char* p = end; p > out;) {
+    *--p = static_cast<char>('0' + f % 10);
+    f /= 10;
+  }
+  return end;
+}
+
 PageContent::PageContent(HPDF_Page page) : page_(page) { out_.reserve(32 * 1024); }
 
 void PageContent::real(HPDF_REAL v) {
-  char buf[HPDF_REAL_LEN + 1];
-  char* end = HPDF_FToA(buf, v, buf + HPDF_REAL_LEN);  // as HPDF_Stream_WriteReal
-  out_.append(buf, end);
+  char buf[16];
+  out_.append(buf, format_real(buf, v));  // as HPDF_Stream_WriteReal
 }
 
 void PageContent::gray_fill(HPDF_REAL g) {

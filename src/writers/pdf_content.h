@@ -13,6 +13,12 @@
 
 namespace zorgcap::pdf {
 
+// Writes `v` as HPDF_FToA writes it (clamped to ±32767, at most five decimals, truncated after
+// adding 0.000005, no trailing zeros, "-0" for a tiny negative), with the same single- and
+// double-precision steps, but in one pass: it formats every number of every page. `out` needs room
+// for 12 characters; returns the end of what was written (no terminating zero).
+char* format_real(char* out, HPDF_REAL v);
+
 class PageContent {
  public:
   explicit PageContent(HPDF_Page page);

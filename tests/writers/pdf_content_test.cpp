@@ -6,8 +6,12 @@
 #include <gtest/gtest.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <hpdf_utils.h>
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
 #include <random>
 #include <string>
 
@@ -54,6 +58,36 @@ std::string utf8(std::u32string_view codes) {
     }
   }
   return out;
+}
+
+// format_real writes every number as libharu's HPDF_FToA does: page coordinates, font sizes,
+// colours, tiny and negative values, values past the clamp, and floats drawn from every exponent.
+TEST(FormatReal, WritesWhatHpdfFToAWrites) {
+  auto check = [](HPDF_REAL v) {
+    char expected[HPDF_REAL_LEN + 1];
+    char* end = HPDF_FToA(expected, v, expected + HPDF_REAL_LEN);
+    char got[16];
+    char* got_end = format_real(got, v);
+    ASSERT_EQ(std::string(got, got_end), std::string(expected, end)) << "for " << v;
+  };
+  for (HPDF_REAL v : {0.0f, -0.0f, 1.0f, -1.0f, 0.5f, 10.0f, 100.0f, 595.276f, 841.89f, 0.000004f, -0.000004f,
+                      0.000005f, 0.00001f, 0.99999f, 0.999996f, 1.999999f, 9.99999f, 32767.0f, -32767.0f, 32768.0f,
+                      -40000.0f, 1e9f, -1e9f, std::numeric_limits<HPDF_REAL>::infinity(),
+                      -std::numeric_limits<HPDF_REAL>::infinity(), std::numeric_limits<HPDF_REAL>::denorm_min(),
+                      std::numeric_limits<HPDF_REAL>::min(), 0.1f, 0.2f, 0.3f, 72.5f, 8.5f, 12.25f})
+    check(v);
+  std::mt19937 rng(20240);
+  std::uniform_real_distribution<float> page(-1000.0f, 1000.0f);
+  for (int i = 0; i < 300000; ++i) check(page(rng));
+  for (int i = 0; i < 100000; ++i) check(static_cast<HPDF_REAL>(std::round(page(rng) * 100000.0f) / 100000.0f));
+  std::uniform_int_distribution<std::uint32_t> bits;
+  for (int i = 0; i < 300000; ++i) {  // any float but NaN
+    std::uint32_t b = bits(rng);
+    HPDF_REAL v;
+    std::memcpy(&v, &b, sizeof v);
+    if (!std::isnan(v)) check(v);
+  }
+  for (HPDF_REAL v = 0.999f; v < 1.001f; v = std::nextafter(v, 2.0f)) check(v);  // every float around a carry
 }
 
 TEST(PageContent, WritesWhatLibharusOperatorsWrite) {
