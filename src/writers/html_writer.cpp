@@ -95,7 +95,7 @@ std::string render_html(const Document& doc, const std::string& css) {
   html::provenance(out, doc, false);
   html::sources(out, doc);
   out << "</main>\n</body>\n</html>\n";
-  return out.str();
+  return std::move(out).str();
 }
 
 }  // namespace zorgcap

@@ -43,7 +43,7 @@ std::string render_index(const std::vector<IndexRow>& rows, const std::vector<In
     out << "</tr>\n";
   }
   out << "</tbody>\n</table>\n</main>\n</body>\n</html>\n";
-  return out.str();
+  return std::move(out).str();
 }
 
 }  // namespace zorgcap

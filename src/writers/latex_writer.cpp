@@ -180,7 +180,7 @@ class TableWriter {
     out << "\\end{longtable}\n";
     for (const std::string& note : t_.notes) out << "{\\footnotesize\\noindent " << latex_escape(note) << "\\par}\n";
     notes(out);
-    return out.str();
+    return std::move(out).str();
   }
 
  private:
@@ -345,7 +345,7 @@ std::string document(const Document& doc) {
     out << "\\par\\smallskip\n";
   }
   out << "}\n\n\\end{document}\n";
-  return out.str();
+  return std::move(out).str();
 }
 
 }  // namespace

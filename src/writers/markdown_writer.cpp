@@ -256,7 +256,7 @@ std::string render_markdown(const Document& doc) {
     out << wording::footnotes_suffix(s.footnotes);
     out << "\n";
   }
-  return out.str();
+  return std::move(out).str();
 }
 
 }  // namespace zorgcap

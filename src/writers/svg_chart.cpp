@@ -64,7 +64,7 @@ std::string render_svg_chart(const Chart& c, const Document& doc) {
     out << "<text x=\"" << num(axis) << "\" y=\"" << num(bottom + 16) << "\" text-anchor=\"middle\" class=\"value\">"
         << "midden: " << html_escape(c.base_text) << " " << html_escape(c.unit) << "</text>\n";
   out << "</svg>\n";
-  return out.str();
+  return std::move(out).str();
 }
 
 }  // namespace zorgcap
