@@ -47,6 +47,7 @@
 #include "writers/xlsx_writer.h"
 #include "writers/escape.h"
 #include "writers/index_page.h"
+#include "writers/pdf_deflate.h"
 #include "writers/pdf_writer.h"
 #include "writers/explore_writer.h"
 #include "writers/tables_json.h"
@@ -255,7 +256,7 @@ class RunFonts {
 // With a spare core, reading the printed numbers and writing report.pdf run beside the rest.
 // `early`: the printed numbers, being read since the run started (for the baseline).
 ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, const LoadedBaseline& baseline,
-                             RunFonts& fonts, const std::string& name, bool spare_core,
+                             RunFonts& fonts, pdf::PageCache* pages, const std::string& name, bool spare_core,
                              std::future<PublishedNumbers>& early) {
   ScenarioOutcome r;
   Diagnostics diags;
@@ -300,7 +301,7 @@ ScenarioOutcome run_scenario(const ReportOptions& o, const SharedTemplates& t, c
       pdf = start(spare_core, [&, ready = complete.get_future()]() mutable {
         WriterOptions writer = o.writer;
         writer.spare_thread = spare_core;
-        PdfRenderer renderer(fonts.get(), writer);
+        PdfRenderer renderer(fonts.get(), writer, pages);
         ready.get();  // throws when the Document was not completed
         write_file_atomic(dir->path_of("report.pdf"), renderer.render(doc, &replaced));
       });
@@ -566,6 +567,7 @@ int run_report(const ReportOptions& given, std::ostream& out, std::ostream& err)
   // Every scenario extends the baseline: it is read once for the run.
   const LoadedBaseline baseline = load_baseline(o.inputs_dir);
   RunFonts fonts(o.font_dir);
+  pdf::PageCache pages;  // for a batch: a page the report before had too is not compressed again
   std::vector<ScenarioOutcome> outcomes(names.size());
   std::atomic<std::size_t> next{0};
   std::mutex progress;
@@ -578,7 +580,8 @@ int run_report(const ReportOptions& given, std::ostream& out, std::ostream& err)
     for (std::size_t i; (i = next++) < names.size();) {
       auto start = std::chrono::steady_clock::now();
       try {
-        outcomes[i] = run_scenario(o, *shared, baseline, fonts, names[i], spare_core, published);
+        outcomes[i] = run_scenario(o, *shared, baseline, fonts, names.size() > 1 ? &pages : nullptr, names[i], spare_core,
+                                   published);
       } catch (const std::exception& e) {  // not to end the process from a worker thread
         outcomes[i] = {false, kExitInternal, "zorgcap: " + printable(names[i]) + ": internal error: " + e.what() + "\n", "", std::nullopt};
       } catch (...) {

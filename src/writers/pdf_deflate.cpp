@@ -102,10 +102,47 @@ void deflate_now(HPDF_Dict stream) {
   store(stream, packed);
 }
 
+// --- PageCache
+
+std::string PageCache::deflate(std::size_t index, std::string raw) {
+  std::shared_ptr<const Page> known;
+  {
+    std::lock_guard<std::mutex> lock(m_);
+    if (index < pages_.size()) known = pages_[index];
+  }
+  if (known && known->raw == raw) {
+    std::lock_guard<std::mutex> lock(m_);
+    ++hits_;
+    return known->packed;
+  }
+  auto page = std::make_shared<Page>();
+  page->packed = deflate_bytes(raw);
+  page->raw = std::move(raw);
+  std::string packed = page->packed;
+  std::lock_guard<std::mutex> lock(m_);
+  if (pages_.size() <= index) pages_.resize(index + 1);
+  pages_[index] = std::move(page);
+  return packed;
+}
+
+std::size_t PageCache::hits() const {
+  std::lock_guard<std::mutex> lock(m_);
+  return hits_;
+}
+
 // --- PageCompressor
+
+namespace {
+
+std::string compress(PageCache* cache, std::size_t index, std::string raw) {
+  return cache ? cache->deflate(index, std::move(raw)) : deflate_bytes(raw);
+}
+
+}  // namespace
 
 struct PageCompressor::Job {
   HPDF_Dict stream;
+  std::size_t index;
   std::string raw;     // until the thread takes it
   std::string packed;  // once done
   bool done = false;
@@ -119,6 +156,7 @@ struct PageCompressor::State {
   std::size_t taken = 0;  // jobs[0, taken) were taken by the thread
   bool stop = false;
   std::exception_ptr error;
+  PageCache* cache = nullptr;
   std::thread worker;
 
   void run() {
@@ -128,11 +166,12 @@ struct PageCompressor::State {
       if (stop) return;
       Job& job = jobs[taken++];  // a deque keeps references to its elements when it grows
       std::string raw = std::move(job.raw);
+      const std::size_t index = job.index;
       lock.unlock();
       std::string packed;
       std::exception_ptr failed;
       try {
-        packed = deflate_bytes(raw);
+        packed = compress(cache, index, std::move(raw));
       } catch (...) {
         failed = std::current_exception();
       }
@@ -145,8 +184,10 @@ struct PageCompressor::State {
   }
 };
 
-PageCompressor::PageCompressor(bool threaded) : state_(threaded ? new State : nullptr) {
-  if (state_) state_->worker = std::thread([s = state_] { s->run(); });
+PageCompressor::PageCompressor(bool threaded, PageCache* cache) : state_(threaded ? new State : nullptr), cache_(cache) {
+  if (!state_) return;
+  state_->cache = cache;
+  state_->worker = std::thread([s = state_] { s->run(); });
 }
 
 PageCompressor::~PageCompressor() {
@@ -174,19 +215,19 @@ void PageCompressor::store_done() {
   for (const Job& j : done) store(j.stream, j.packed);
 }
 
-void PageCompressor::add(HPDF_Dict stream, std::string raw) {
+void PageCompressor::add(HPDF_Dict stream, std::string raw, std::size_t index) {
   check_memory_stream(stream);
   if (stream->write_fn == write_flate_filter || HPDF_Stream_Size(stream->stream) != 0)
     throw std::runtime_error("PDF: the stream has content already");
   if (!state_) {
-    store(stream, deflate_bytes(raw));
+    store(stream, compress(cache_, index, std::move(raw)));
     return;
   }
   store_done();
   {
     std::unique_lock<std::mutex> lock(state_->m);
     state_->cv.wait(lock, [&] { return state_->error || state_->jobs.size() - state_->taken < State::kMaxWaiting; });
-    state_->jobs.push_back(Job{stream, std::move(raw), {}, false});
+    state_->jobs.push_back(Job{stream, index, std::move(raw), {}, false});
   }
   state_->cv.notify_all();
 }

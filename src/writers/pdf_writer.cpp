@@ -358,8 +358,8 @@ struct PdfRenderer::Loaded {
       : fonts(std::move(f)), regular(load_font(prepared(pdf), fonts->regular())), bold(load_font(pdf, fonts->bold())) {}
 };
 
-PdfRenderer::PdfRenderer(std::shared_ptr<const PdfFonts> fonts, const WriterOptions& options)
-    : loaded_(std::make_unique<Loaded>(std::move(fonts))), options_(options) {}
+PdfRenderer::PdfRenderer(std::shared_ptr<const PdfFonts> fonts, const WriterOptions& options, pdf::PageCache* pages)
+    : loaded_(std::make_unique<Loaded>(std::move(fonts))), options_(options), pages_(pages) {}
 
 PdfRenderer::PdfRenderer(const std::string& font_dir, const WriterOptions& options)
     : PdfRenderer(PdfFonts::load(font_dir), options) {}
@@ -393,7 +393,7 @@ std::string PdfRenderer::render(const Document& doc, std::vector<char32_t>* repl
   // (pdf_layout.h); its links wait until every page, and so every link target, is known.
   std::vector<HPDF_Page> pages;
   pdf::GlyphForms forms(pdf.get());
-  pdf::PageCompressor compressor(options.spare_thread);
+  pdf::PageCompressor compressor(options.spare_thread, pages_);
   struct PendingLink {
     std::size_t page;
     pdf::Link link;
@@ -411,7 +411,7 @@ std::string PdfRenderer::render(const Document& doc, std::vector<char32_t>* repl
     std::string content = paint_page(pages[i], p, regular, bold, forms, missing);
     pdf.check("painting page " + std::to_string(p.number));
     for (pdf::Link& l : p.links) pending.push_back({i, std::move(l)});
-    compressor.add(pdf::page_contents(pages[i]), std::move(content));
+    compressor.add(pdf::page_contents(pages[i]), std::move(content), i);
   };
   pdf::LayoutOptions layout_options;
   layout_options.marks = options.marks == Marks::herkomst;

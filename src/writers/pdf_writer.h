@@ -9,6 +9,10 @@
 
 namespace zorgcap {
 
+namespace pdf {
+class PageCache;  // pdf_deflate.h
+}
+
 // report.pdf, as bytes: a title page with contents, the tables flowing one after another (a landscape
 // page only for a table too wide for portrait; header rows repeated on every page a table continues
 // on), then, as in report.html, the
@@ -40,8 +44,10 @@ std::string render_pdf(const Document& doc, const std::string& font_dir, const W
 // numbers are read). The bytes are render_pdf's (with the fonts of `font_dir`).
 class PdfRenderer {
  public:
-  // `fonts` are shared: a batch reads them once (PdfFonts::load) for all its reports.
-  explicit PdfRenderer(std::shared_ptr<const PdfFonts> fonts, const WriterOptions& options = {});
+  // `fonts` are shared: a batch reads them once (PdfFonts::load) for all its reports. `pages`:
+  // the run's compressed pages, shared by its reports too (none: every page is compressed).
+  explicit PdfRenderer(std::shared_ptr<const PdfFonts> fonts, const WriterOptions& options = {},
+                       pdf::PageCache* pages = nullptr);
   // Throws std::runtime_error as render_pdf does when a font is missing or unreadable.
   PdfRenderer(const std::string& font_dir, const WriterOptions& options = {});
   ~PdfRenderer();
@@ -55,6 +61,7 @@ class PdfRenderer {
   struct Loaded;
   std::unique_ptr<Loaded> loaded_;
   WriterOptions options_;
+  pdf::PageCache* pages_ = nullptr;
 };
 
 }  // namespace zorgcap

@@ -4,9 +4,13 @@
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <zlib.h>
+
+#include <algorithm>
 
 #include <cstdio>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "test_support.h"
@@ -68,17 +72,20 @@ TEST(DeflateNow, APageCompressedBeforeSavingReadsBackWithOneFilter) {
 }
 
 // The compressed bytes of each page's content stream, in page order.
-std::vector<std::string> stored_pages(bool threaded, int pages, bool finish = true) {
+// `changed`: pages whose content differs from the other calls'.
+std::vector<std::string> stored_pages(bool threaded, int pages, bool finish = true, PageCache* cache = nullptr,
+                                      const std::vector<int>& changed = {}) {
   HPDF_Doc doc = HPDF_New(nullptr, nullptr);
   std::vector<std::string> out;
   {
-    PageCompressor compressor(threaded);
+    PageCompressor compressor(threaded, cache);
     std::vector<HPDF_Page> added;
     for (int i = 0; i < pages; ++i) {
       added.push_back(HPDF_AddPage(doc));
       std::string raw;
       for (int k = 0; k <= i * 37 % 500; ++k) raw += std::to_string(i * k) + " " + std::to_string(k) + " m\n";
-      compressor.add(page_contents(added.back()), std::move(raw));
+      if (std::find(changed.begin(), changed.end(), i) != changed.end()) raw += "1 1 l\n";
+      compressor.add(page_contents(added.back()), std::move(raw), static_cast<std::size_t>(i));
     }
     if (!finish) {
       HPDF_Free(doc);
@@ -99,6 +106,47 @@ TEST(PageCompressor, OnItsOwnThreadStoresWhatItStoresAtOnce) {
   EXPECT_NE(now[3], now[4]);
 }
 
+// A page the document before had byte for byte at the same place is taken from the cache: the same
+// stored bytes, on one thread or two; a page that changed, or moved, is compressed again.
+TEST(PageCompressor, TakesAPageTheDocumentBeforeHadFromTheCache) {
+  const std::vector<std::string> expected = stored_pages(false, 40);
+  PageCache cache;
+  EXPECT_EQ(stored_pages(false, 40, true, &cache), expected);
+  EXPECT_EQ(cache.hits(), 0u);
+  EXPECT_EQ(stored_pages(true, 40, true, &cache), expected);
+  EXPECT_EQ(cache.hits(), 40u);
+  const std::vector<std::string> changed = stored_pages(false, 40, true, &cache, {3, 17});
+  EXPECT_EQ(cache.hits(), 78u) << "all but the two changed pages";
+  EXPECT_EQ(changed, stored_pages(false, 40, true, nullptr, {3, 17}));
+  EXPECT_NE(changed[3], expected[3]);
+  EXPECT_EQ(changed[4], expected[4]);
+  // The cache now holds the changed pages: the first version of page 3 misses again.
+  EXPECT_EQ(stored_pages(true, 40, true, &cache), expected);
+  EXPECT_EQ(cache.hits(), 116u);
+}
+
+TEST(PageCache, GivesZlibsBytesForEveryPageFromAnyThread) {
+  PageCache cache;
+  auto raw = [](int page, int round) { return std::string(2000 + page * 10, static_cast<char>('a' + (page + round) % 3)); };
+  std::vector<std::thread> threads;
+  std::vector<std::string> got(4 * 30);
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int page = 0; page < 30; ++page) got[t * 30 + page] = cache.deflate(page, raw(page, t % 2));
+    });
+  for (std::thread& th : threads) th.join();
+  for (int t = 0; t < 4; ++t)
+    for (int page = 0; page < 30; ++page) {
+      const std::string& packed = got[t * 30 + page];
+      std::string back(raw(page, t % 2).size(), '\0');
+      uLongf size = back.size();
+      ASSERT_EQ(uncompress(reinterpret_cast<Bytef*>(back.data()), &size, reinterpret_cast<const Bytef*>(packed.data()),
+                           packed.size()),
+                Z_OK);
+      EXPECT_EQ(back, raw(page, t % 2)) << "thread " << t << ", page " << page;
+    }
+}
+
 TEST(PageCompressor, StopsCleanlyWhenTheDocumentIsAbandoned) {
   EXPECT_TRUE(stored_pages(true, 25, false).empty());
 }
@@ -108,7 +156,7 @@ TEST(PageCompressor, RefusesAStreamWithContent) {
   HPDF_Page page = HPDF_AddPage(doc);
   HPDF_Page_MoveTo(page, 1, 1);
   PageCompressor compressor(true);
-  EXPECT_THROW(compressor.add(page_contents(page), "0 0 m\n"), std::runtime_error);
+  EXPECT_THROW(compressor.add(page_contents(page), "0 0 m\n", 0), std::runtime_error);
   HPDF_Free(doc);
 }
 

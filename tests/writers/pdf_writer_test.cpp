@@ -18,6 +18,7 @@
 #include "inputs/published.h"
 #include "model/reconcile.h"
 #include "test_support.h"
+#include "writers/pdf_deflate.h"
 
 namespace zorgcap {
 namespace {
@@ -422,6 +423,26 @@ TEST(PdfRenderer, SharesOneSetOfFontsBetweenReportsOnSeveralThreads) {
   EXPECT_EQ(a, expected);
   EXPECT_EQ(b, expected);
   EXPECT_EQ(PdfRenderer(fonts).render(s.doc), expected) << "and again, after both";
+}
+
+// Reports sharing a run's page cache come out as each alone: a page the report before had is taken
+// from the cache, a changed one is compressed again.
+TEST(PdfRenderer, SharesTheRunsCompressedPagesBetweenReports) {
+  Sample a, b;
+  b.doc.tables[0].caption = "Tabel 1. Een ander opschrift";
+  const std::string expected_a = render_pdf(a.doc, font_dir()), expected_b = render_pdf(b.doc, font_dir());
+  ASSERT_NE(expected_a, expected_b);
+  const auto fonts = PdfFonts::load(font_dir());
+  pdf::PageCache pages;
+  EXPECT_EQ(PdfRenderer(fonts, {}, &pages).render(a.doc), expected_a);
+  EXPECT_EQ(pages.hits(), 0u);
+  EXPECT_EQ(PdfRenderer(fonts, {}, &pages).render(b.doc), expected_b);
+  const std::size_t after_b = pages.hits();
+  EXPECT_EQ(PdfRenderer(fonts, {}, &pages).render(b.doc), expected_b);
+  EXPECT_GT(pages.hits(), after_b) << "the same report again: its pages from the cache";
+  WriterOptions threaded;
+  threaded.spare_thread = true;
+  EXPECT_EQ(PdfRenderer(fonts, threaded, &pages).render(a.doc), expected_a);
 }
 
 TEST(PdfWriter, ShipsSubsetFonts) {
